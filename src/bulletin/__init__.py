@@ -1,0 +1,1 @@
+"""Bulletin: live coverage for newsrooms."""

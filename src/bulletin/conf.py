@@ -1,0 +1,28 @@
+"""Bulletin's settings: one ``BULLETIN`` dict in Django settings over these defaults.
+
+Values are read when used, never at import, so tests can override them.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+DEFAULTS = {
+    # memory:// (one process) or redis://host:port/db (several processes).
+    "BROKER_URL": "memory://",
+    # Absolute base for links that leave the site: Open Graph, feeds, embeds.
+    "PUBLIC_URL": "http://127.0.0.1:8000",
+    # Posts on one page of the live page and the lite page.
+    "PAGE_SIZE": 20,
+    "LITE_PAGE_SIZE": 30,
+    # Changes in one response of /live/<slug>/changes.
+    "CHANGES_WINDOW": 50,
+    # How often each server process looks for changes made by other processes.
+    "CHANGE_POLL_SECONDS": 0.5,
+}
+
+
+def get(key: str):
+    """Return BULLETIN[key] from settings, else its default."""
+    if key not in DEFAULTS:
+        raise ImproperlyConfigured(f"BULLETIN has no setting named {key!r}.")
+    return getattr(settings, "BULLETIN", {}).get(key, DEFAULTS[key])

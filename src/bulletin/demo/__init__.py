@@ -1,0 +1,4 @@
+"""A fictional breaking-news story for trying Bulletin: seeded, then replayed live.
+
+Depends on ``bulletin.liveblogs`` (services only).
+"""

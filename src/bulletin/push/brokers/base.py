@@ -1,0 +1,55 @@
+"""The interface every broker offers."""
+
+import asyncio
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+Callback = Callable[[bytes], None]
+
+
+@dataclass(eq=False)
+class Subscription:
+    """One subscriber: its callback runs in its own event loop, or inline when loop is None."""
+
+    channel: str
+    callback: Callback
+    loop: asyncio.AbstractEventLoop | None = None
+    active: bool = field(default=True)
+
+    def deliver(self, message: bytes) -> None:
+        """Run the callback where the subscriber lives; a closed loop ends the subscription."""
+        if self.loop is None:
+            self.callback(message)
+            return
+        try:
+            self.loop.call_soon_threadsafe(self.callback, message)
+        except RuntimeError:  # the subscriber's loop has closed
+            self.active = False
+
+
+class Broker(ABC):
+    """Carries messages from publishers (any thread) to subscribers (callbacks)."""
+
+    async def connect(self) -> None:
+        """Open connections; called in the ASGI lifespan, never at import."""
+
+    async def disconnect(self) -> None:
+        """Close connections."""
+
+    @abstractmethod
+    def publish(self, channel: str, message: bytes) -> None:
+        """Send message to every subscriber of channel, in this process and others."""
+
+    @abstractmethod
+    def subscribe(self, channel: str, callback: Callback, *, loop=None) -> Subscription:
+        """Call callback(message) for each message on channel until unsubscribed."""
+
+    @abstractmethod
+    def unsubscribe(self, subscription: Subscription) -> None:
+        """Stop delivering to subscription."""
+
+    @property
+    def healthy(self) -> bool:
+        """Whether messages currently flow; False tells readers to fall back to polling."""
+        return True

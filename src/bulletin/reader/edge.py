@@ -1,0 +1,261 @@
+"""The reader edge's ASGI application: routes reader paths, passes the rest to Django."""
+
+import asyncio
+import re
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import parse_qs
+
+from django.db import close_old_connections
+
+from . import files, pages
+from .cache import LRU, BlogState
+from .changefeed import ChangeFeed
+from .responses import Prepared
+
+SLUG = r"(?P<slug>[-a-zA-Z0-9_]+)"
+ROUTES = [
+    (re.compile(r"/"), "home"),
+    (re.compile(rf"/live/{SLUG}/"), "live"),
+    (re.compile(rf"/live/{SLUG}/lite/"), "lite"),
+    (re.compile(rf"/live/{SLUG}/posts/(?P<number>[0-9]{{1,9}})/"), "post"),
+    (re.compile(rf"/live/{SLUG}/changes"), "changes"),
+    (re.compile(rf"/live/{SLUG}"), "add_slash"),
+    (re.compile(r"/(?P<kind>static|media)/(?P<path>.+)"), "file"),
+]
+READER_METHODS = ("GET", "HEAD")
+
+
+def _run_job(fn, *args):
+    close_old_connections()
+    return fn(*args)
+
+
+class Request:
+    """The few things the edge reads from an ASGI scope."""
+
+    __slots__ = ("method", "query", "gzip", "if_none_match")
+
+    def __init__(self, scope) -> None:
+        self.method = scope["method"]
+        self.query = scope["query_string"]
+        accept, self.if_none_match = b"", ""
+        for name, value in scope["headers"]:
+            if name == b"accept-encoding":
+                accept = value
+            elif name == b"if-none-match":
+                self.if_none_match = value.decode("latin-1")
+        self.gzip = b"gzip" in accept
+
+    def param(self, name: str) -> str | None:
+        values = parse_qs(self.query.decode("latin-1")).get(name)
+        return values[-1] if values else None
+
+
+class ReaderEdge:
+    """Serves reader pages from memory; renders a page only when a change made it stale."""
+
+    def __init__(self, fallback) -> None:
+        self.fallback = fallback
+        self.executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="bulletin-render")
+        self.blogs: dict[str, BlogState] = {}
+        self.heard: dict[str, int] = {}
+        self.unknown = LRU(10_000)
+        self.windows = LRU(4_096)
+        self.files = files.FileCache()
+        self.fixed: dict[str, Prepared] = {}
+        self.inflight: dict[tuple, asyncio.Future] = {}
+        self.feed = ChangeFeed(self.on_change, self.run_sync)
+        self.started = False
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "lifespan":
+            return await self.lifespan(receive, send)
+        if scope["type"] == "http":
+            for pattern, name in ROUTES:
+                match = pattern.fullmatch(scope["path"])
+                if match:
+                    return await self.dispatch(name, match, scope, send)
+        return await self.fallback(scope, receive, send)
+
+    # Start-up and shut-down -------------------------------------------------------------
+
+    async def lifespan(self, receive, send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                try:
+                    await self.start()
+                except Exception as error:
+                    await send({"type": "lifespan.startup.failed", "message": str(error)})
+                    return
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await self.stop()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    async def start(self) -> None:
+        if not self.started:
+            self.started = True
+            await self.feed.start()
+
+    async def stop(self) -> None:
+        if self.started:
+            self.started = False
+            await self.feed.stop()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+    # Hearing of changes -------------------------------------------------------------------
+
+    def on_change(self, liveblog_id: int, slug: str, sequence: int) -> None:
+        """Forget what a change made stale; the next request renders it afresh.
+
+        Keyed by the blog's id, not its slug: a blog deleted and made again under the
+        same slug starts its sequence anew and must not be mistaken for old news.
+        """
+        if sequence <= self.heard.get(liveblog_id, 0):
+            return
+        self.heard[liveblog_id] = sequence
+        self.unknown.pop(slug, None)
+        self.fixed.pop("home", None)
+        state = self.blogs.get(slug)
+        if state is not None and (state.info.id != liveblog_id or sequence > state.info.sequence):
+            del self.blogs[slug]
+
+    # Rendering, once per key ----------------------------------------------------------------
+
+    async def run_sync(self, fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(self.executor, _run_job, fn, *args)
+
+    async def render(self, key: tuple, fn, *args):
+        """Run fn in a render thread, sharing one run among concurrent requests for key."""
+        future = self.inflight.get(key)
+        if future is None:
+            future = asyncio.ensure_future(self.run_sync(fn, *args))
+            self.inflight[key] = future
+            future.add_done_callback(lambda _: self.inflight.pop(key, None))
+        return await asyncio.shield(future)
+
+    async def blog(self, slug: str) -> BlogState | None:
+        state = self.blogs.get(slug)
+        if state is not None:
+            return state
+        if self.unknown.lookup(slug):
+            return None
+        for _attempt in range(3):
+            info = await self.render(("blog", slug), pages.load_blog, slug)
+            if info is None or not info.public:
+                self.unknown.store(slug, True)
+                return None
+            # A change heard while loading means what we loaded may already be stale.
+            if info.sequence >= self.heard.get(info.id, 0):
+                break
+        state = self.blogs.get(slug)
+        if state is None or state.info.sequence < info.sequence:
+            state = self.blogs[slug] = BlogState(info)
+        return state
+
+    async def page(self, state: BlogState, key: tuple, fn, *args) -> Prepared | None:
+        prepared = state.get(key)
+        if prepared is None:
+            info = state.info
+            prepared = await self.render((info.slug, info.sequence, *key), fn, *args)
+            if prepared is not None:
+                state.put(key, prepared)
+        return prepared
+
+    async def fixed_page(self, name: str, fn) -> Prepared:
+        prepared = self.fixed.get(name)
+        if prepared is None:
+            prepared = self.fixed[name] = await self.render((name,), fn)
+        return prepared
+
+    # Routes --------------------------------------------------------------------------------
+
+    async def dispatch(self, name: str, match: re.Match, scope, send) -> None:
+        request = Request(scope)
+        if request.method not in READER_METHODS:
+            return await send_plain(send, 405, b"Method not allowed", [(b"allow", b"GET, HEAD")])
+        if not self.started:
+            await self.start()
+        prepared = await getattr(self, f"route_{name}")(request, **match.groupdict())
+        if prepared is None:
+            prepared = await self.fixed_page("not_found", pages.not_found_page)
+        await send_prepared(send, request, prepared)
+
+    async def route_home(self, request: Request) -> Prepared:
+        return await self.fixed_page("home", pages.home_page)
+
+    async def _paged(self, request: Request, slug: str, kind: str, fn) -> Prepared | None:
+        before = request.param("before")
+        if before is not None and not (before.isdigit() and 0 < int(before) < 10**9):
+            return pages.bad_request("“before” must be a post number, such as ?before=21.", json_body=False)
+        state = await self.blog(slug)
+        if state is None:
+            return None
+        before_number = int(before) if before else None
+        return await self.page(state, (kind, before_number), fn, slug, before_number)
+
+    async def route_live(self, request: Request, slug: str) -> Prepared | None:
+        return await self._paged(request, slug, "live", pages.live_page)
+
+    async def route_lite(self, request: Request, slug: str) -> Prepared | None:
+        return await self._paged(request, slug, "lite", pages.lite_page)
+
+    async def route_post(self, request: Request, slug: str, number: str) -> Prepared | None:
+        state = await self.blog(slug)
+        if state is None:
+            return None
+        return await self.page(state, ("post", int(number)), pages.post_page, slug, int(number))
+
+    async def route_changes(self, request: Request, slug: str) -> Prepared | None:
+        after = request.param("after")
+        if after is None or not after.isdigit() or int(after) >= 10**9:
+            return pages.bad_request(
+                "“after” must be the sequence number of the last change you have, such as ?after=0.",
+                json_body=True,
+            )
+        state = await self.blog(slug)
+        if state is None:
+            return None
+        key = (state.info.id, int(after))
+        prepared = self.windows.lookup(key)
+        if prepared is None:
+            prepared = await self.page(state, ("changes", int(after)), pages.changes_window, slug, int(after))
+            if prepared is not None and prepared.cache_control.endswith("immutable"):
+                self.windows.store(key, prepared)
+        return prepared
+
+    async def route_add_slash(self, request: Request, slug: str) -> Prepared:
+        location = f"/live/{slug}/".encode()
+        return Prepared(301, "text/plain; charset=utf-8", b"", "public, max-age=3600",
+                        extra_headers=((b"location", location),))
+
+    async def route_file(self, request: Request, kind: str, path: str) -> Prepared | None:
+        key = (kind, path, request.param("v") is not None)
+        prepared = self.files.lookup(key)
+        if prepared is None:
+            prepared = await self.render(("file", *key), files.load, *key)
+            if prepared is not None:
+                self.files.store(key, prepared)
+        return prepared
+
+
+async def send_prepared(send, request: Request, prepared: Prepared) -> None:
+    gzipped = request.gzip and prepared.gzipped is not None
+    if prepared.matches(request.if_none_match):
+        headers = [h for h in prepared.headers(gzipped=gzipped) if h[0] != b"content-length"]
+        await send({"type": "http.response.start", "status": 304, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
+        return
+    body = b"" if request.method == "HEAD" else (prepared.gzipped if gzipped else prepared.body)
+    await send({"type": "http.response.start", "status": prepared.status,
+                "headers": prepared.headers(gzipped=gzipped)})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def send_plain(send, status: int, body: bytes, extra: list) -> None:
+    headers = [(b"content-type", b"text/plain; charset=utf-8"),
+               (b"content-length", str(len(body)).encode()), *extra]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

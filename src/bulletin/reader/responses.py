@@ -1,0 +1,88 @@
+"""Prepared responses: headers and bodies built once, sent many times."""
+
+import gzip
+import hashlib
+from base64 import b64encode
+from dataclasses import dataclass, field
+
+# Browsers revalidate each time (a 304 costs a few bytes); a CDN may answer for a few
+# seconds, keep serving while it refetches, and keep serving for a day if we are down.
+PAGE_CACHE = "public, max-age=0, s-maxage=3, stale-while-revalidate=30, stale-if-error=86400"
+WINDOW_CACHE = "public, max-age=86400, s-maxage=86400, immutable"
+LATEST_CACHE = "public, max-age=1, s-maxage=1, stale-while-revalidate=5, stale-if-error=86400"
+ERROR_CACHE = "public, max-age=10, s-maxage=10"
+ASSET_CACHE = "public, max-age=31536000, immutable"
+
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+]
+
+# Compressing below this size saves nothing a TCP packet would notice.
+GZIP_MIN = 512
+
+
+def style_hash_csp(css: str) -> str:
+    """A CSP allowing exactly one inline stylesheet, by its hash, and nothing else."""
+    digest = b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    return (
+        f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'self'; "
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A response ready to send, plain and gzipped, with its validator."""
+
+    status: int
+    content_type: str
+    body: bytes
+    cache_control: str
+    etag: str | None = None
+    csp: str | None = None
+    extra_headers: tuple = ()
+    gzipped: bytes | None = field(default=None)
+
+    @classmethod
+    def build(cls, status: int, content_type: str, body: bytes, cache_control: str, **kwargs) -> "Prepared":
+        gzipped = gzip.compress(body, 6, mtime=0) if len(body) >= GZIP_MIN else None
+        return cls(status, content_type, body, cache_control, gzipped=gzipped, **kwargs)
+
+    def headers(self, *, gzipped: bool) -> list[tuple[bytes, bytes]]:
+        body = self.gzipped if gzipped else self.body
+        headers = [
+            (b"content-type", self.content_type.encode()),
+            (b"content-length", str(len(body)).encode()),
+            (b"cache-control", self.cache_control.encode()),
+            *SECURITY_HEADERS,
+            *self.extra_headers,
+        ]
+        if self.gzipped is not None:
+            headers.append((b"vary", b"Accept-Encoding"))
+        if gzipped:
+            headers.append((b"content-encoding", b"gzip"))
+        if self.etag:
+            headers.append((b"etag", self._etag(gzipped).encode()))
+        if self.csp:
+            headers.append((b"content-security-policy", self.csp.encode()))
+        return headers
+
+    def _etag(self, gzipped: bool) -> str:
+        # Each representation needs its own strong validator (RFC 9110 8.8.3).
+        return f'"{self.etag}-gz"' if gzipped else f'"{self.etag}"'
+
+    def matches(self, if_none_match: str) -> bool:
+        """Whether the client already holds this response (either representation)."""
+        if not self.etag or not if_none_match:
+            return False
+        if if_none_match.strip() == "*":
+            return True
+        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        return bool(tags & {self._etag(False), self._etag(True)})

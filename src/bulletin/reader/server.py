@@ -1,0 +1,28 @@
+"""Running the ASGI application under granian, shared by ``serve`` and ``demo``."""
+
+import argparse
+
+from granian import Granian
+from granian.constants import Interfaces
+
+APPLICATION = "bulletin.project.asgi:application"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="Address to listen on (default 127.0.0.1).")
+    parser.add_argument("--port", type=int, default=8000, help="Port to listen on (default 8000).")
+    parser.add_argument("--workers", type=int, default=1, help="Worker processes (default 1).")
+
+
+def run(options: dict) -> None:
+    """Serve until interrupted; granian stops workers gracefully on SIGINT and SIGTERM."""
+    Granian(
+        APPLICATION,
+        address=options["host"],
+        port=options["port"],
+        interface=Interfaces.ASGI,
+        workers=options["workers"],
+        # A listen backlog too small turns a burst of connects into second-long SYN retries.
+        backlog=4096,
+        log_access=False,
+    ).serve()
