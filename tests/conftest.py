@@ -53,7 +53,9 @@ class EdgeClient:
     def __init__(self, app, loop) -> None:
         self.app, self.loop = app, loop
         transport = httpx.ASGITransport(app=app)
-        self.client = httpx.AsyncClient(transport=transport, base_url="http://testserver")
+        # Plain bytes unless a test asks for gzip (httpx would ask for it by default).
+        self.client = httpx.AsyncClient(transport=transport, base_url="http://testserver",
+                                        headers={"Accept-Encoding": "identity"})
 
     def run(self, coroutine):
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=30)

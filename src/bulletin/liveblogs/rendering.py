@@ -10,7 +10,7 @@ from .models import LiveBlog, Post
 
 
 def render_post(post: Post, *, lite: bool = False) -> str:
-    return render_to_string("bulletin/liveblogs/_post.html", {"post": post, "lite": lite})
+    return render_to_string("bulletin/liveblogs/_post.html", {"post": post, "lite": lite}).strip()
 
 
 def render_key_points(liveblog: LiveBlog, *, lite: bool = False) -> str:
@@ -18,8 +18,8 @@ def render_key_points(liveblog: LiveBlog, *, lite: bool = False) -> str:
     return render_to_string(
         "bulletin/liveblogs/_key_points.html",
         {"liveblog": liveblog, "points": points, "lite": lite},
-    )
+    ).strip()
 
 
 def render_status(liveblog: LiveBlog) -> str:
-    return render_to_string("bulletin/liveblogs/_status.html", {"liveblog": liveblog})
+    return render_to_string("bulletin/liveblogs/_status.html", {"liveblog": liveblog}).strip()

@@ -2,10 +2,11 @@
 
 import asyncio
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs
 
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from . import files, pages
 from .cache import LRU, BlogState
@@ -23,11 +24,25 @@ ROUTES = [
     (re.compile(r"/(?P<kind>static|media)/(?P<path>.+)"), "file"),
 ]
 READER_METHODS = ("GET", "HEAD")
+RENDER_THREADS = 4
 
 
 def _run_job(fn, *args):
     close_old_connections()
     return fn(*args)
+
+
+def _close_connections(executor: ThreadPoolExecutor) -> None:
+    """Close the database connection each render thread keeps, one job per thread."""
+    # The barrier holds each job until all have started, so every thread gets one.
+    barrier = threading.Barrier(RENDER_THREADS)
+
+    def close() -> None:
+        connections.close_all()
+        barrier.wait(timeout=10)
+
+    for future in [executor.submit(close) for _ in range(RENDER_THREADS)]:
+        future.result()
 
 
 class Request:
@@ -56,7 +71,7 @@ class ReaderEdge:
 
     def __init__(self, fallback) -> None:
         self.fallback = fallback
-        self.executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="bulletin-render")
+        self.executor = ThreadPoolExecutor(RENDER_THREADS, thread_name_prefix="bulletin-render")
         self.blogs: dict[str, BlogState] = {}
         self.heard: dict[str, int] = {}
         self.unknown = LRU(10_000)
@@ -103,7 +118,8 @@ class ReaderEdge:
         if self.started:
             self.started = False
             await self.feed.stop()
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        await asyncio.get_running_loop().run_in_executor(None, _close_connections, self.executor)
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
     # Hearing of changes -------------------------------------------------------------------
 
