@@ -3,6 +3,7 @@
 import asyncio
 import json
 import os
+import queue
 import socket
 import subprocess
 import sys
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.sse import parse
 
 # pytest-playwright's sync API runs an event loop in the main thread; the ORM calls the
 # tests make beside it are still synchronous and safe.
@@ -41,6 +44,7 @@ def edge_loop():
     yield loop
     loop.call_soon_threadsafe(loop.stop)
     thread.join(timeout=5)
+    loop.close()
 
 
 class EdgeClient:
@@ -65,6 +69,73 @@ class EdgeClient:
 
     def request(self, method: str, path: str, **kwargs) -> httpx.Response:
         return self.run(self.client.request(method, path, **kwargs))
+
+    def stream(self, path: str, headers: dict | None = None) -> "StreamConnection":
+        return StreamConnection(self, path, headers or {})
+
+
+class StreamConnection:
+    """One open SSE request to the edge, read as it arrives (httpx's ASGI transport buffers)."""
+
+    def __init__(self, client: EdgeClient, path: str, headers: dict) -> None:
+        self.client = client
+        self.messages: queue.Queue = queue.Queue()
+        self.status: int | None = None
+        self.text = ""
+        self.events: list = []
+        self.comments: list[str] = []
+        self.ended = False
+        path, _, query = path.partition("?")
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+            "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": query.encode(),
+            "root_path": "", "server": ("testserver", 80), "client": ("127.0.0.1", 50000),
+            "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        }
+        self.gone = self.client.run(self._make_event())
+        self.task = asyncio.run_coroutine_threadsafe(self._run(scope), client.loop)
+
+    async def _make_event(self) -> asyncio.Event:
+        return asyncio.Event()
+
+    async def _run(self, scope) -> None:
+        async def receive():
+            await self.gone.wait()
+            return {"type": "http.disconnect"}
+
+        async def send(message):
+            self.messages.put(message)
+
+        await self.client.app(scope, receive, send)
+
+    def _take(self, timeout: float) -> bool:
+        try:
+            message = self.messages.get(timeout=timeout)
+        except queue.Empty:
+            return False
+        if message["type"] == "http.response.start":
+            self.status = message["status"]
+        else:
+            events, comments, self.text = parse(self.text + message.get("body", b"").decode())
+            self.events += events
+            self.comments += comments
+            self.ended = not message.get("more_body", False)
+        return True
+
+    def wait_for(self, condition, timeout: float = 5.0) -> None:
+        """Read from the stream until condition(self) holds; fail after timeout seconds."""
+        deadline = time.monotonic() + timeout
+        while not condition(self):
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, f"stream condition not met; events so far: {[e.id for e in self.events]}"
+            self._take(remaining)
+
+    def sequences(self) -> list[int]:
+        return [event.id for event in self.events]
+
+    def close(self) -> None:
+        self.client.loop.call_soon_threadsafe(self.gone.set)
+        self.task.result(timeout=10)
 
 
 @pytest.fixture

@@ -1,10 +1,12 @@
 """How a server process hears of changes: from the broker at once, and from the database.
 
 The broker (in-process, or Redis across processes) tells this process of each change the
-moment it commits. The change table is also read every CHANGE_POLL_SECONDS, so changes
-made by another process on the same SQLite file, or announced while the broker was down,
-reach this process anyway. Both paths call the same ``on_change``, which ignores what it
-has already heard.
+moment it commits, with its payload. Every CHANGE_POLL_SECONDS the process also reads each
+live blog's current sequence number: that catches changes made by another process on the
+same SQLite file, and changes announced while the broker was down. A blog's sequence is
+updated in the same transaction as its change rows, so seeing sequence N means changes
+1..N are all committed and readable (unlike tailing row ids, which commit out of order).
+Both paths call the same ``on_change``, which ignores what it has already heard.
 """
 
 import asyncio
@@ -16,30 +18,22 @@ from django.db import close_old_connections
 
 from bulletin import conf
 from bulletin.liveblogs.changes import CHANNEL
-from bulletin.liveblogs.models import Change
+from bulletin.liveblogs.models import LiveBlog
 from bulletin.push import get_broker
 
 logger = logging.getLogger(__name__)
 
-OnChange = Callable[[int, str, int], None]
+# on_change(liveblog_id, slug, sequence, payload or None)
+OnChange = Callable[[int, str, int, dict | None], None]
 
 
-def _newest_change_id() -> int:
+def _sequences() -> list[tuple[int, str, int]]:
     close_old_connections()
-    return Change.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-
-
-def _changes_after(change_id: int) -> list[tuple[int, int, str, int]]:
-    close_old_connections()
-    return list(
-        Change.objects.filter(pk__gt=change_id)
-        .order_by("pk")
-        .values_list("pk", "liveblog_id", "liveblog__slug", "sequence")[:1000]
-    )
+    return list(LiveBlog.objects.order_by().values_list("pk", "slug", "sequence"))
 
 
 class ChangeFeed:
-    """Calls on_change(liveblog_id, slug, sequence) for every change, whichever process made it."""
+    """Calls on_change for every change, whichever process made it."""
 
     def __init__(self, on_change: OnChange, run_sync) -> None:
         self.on_change = on_change
@@ -49,11 +43,12 @@ class ChangeFeed:
         self.task: asyncio.Task | None = None
 
     async def start(self) -> None:
+        """Learn every blog's sequence, then listen; returns once both are in place."""
         await self.broker.connect()
         loop = asyncio.get_running_loop()
         self.subscription = self.broker.subscribe(CHANNEL, self._heard, loop=loop)
-        last = await self.run_sync(_newest_change_id)
-        self.task = asyncio.create_task(self._tail(last), name="bulletin-change-tail")
+        await self._poll()
+        self.task = asyncio.create_task(self._tail(), name="bulletin-change-tail")
 
     async def stop(self) -> None:
         if self.task is not None:
@@ -63,19 +58,24 @@ class ChangeFeed:
             self.broker.unsubscribe(self.subscription)
         await self.broker.disconnect()
 
+    @property
+    def push_healthy(self) -> bool:
+        return self.broker.healthy
+
     def _heard(self, message: bytes) -> None:
         decoded = json.loads(message)
-        self.on_change(decoded["liveblog"], decoded["slug"], decoded["change"]["sequence"])
+        change = decoded["change"]
+        self.on_change(decoded["liveblog"], decoded["slug"], change["sequence"], change)
 
-    async def _tail(self, last: int) -> None:
+    async def _poll(self) -> None:
+        for liveblog_id, slug, sequence in await self.run_sync(_sequences):
+            self.on_change(liveblog_id, slug, sequence, None)
+
+    async def _tail(self) -> None:
         interval = conf.get("CHANGE_POLL_SECONDS")
         while True:
             await asyncio.sleep(interval)
             try:
-                rows = await self.run_sync(_changes_after, last)
+                await self._poll()
             except Exception:
-                logger.exception("Reading new changes failed; trying again")
-                continue
-            for change_id, liveblog_id, slug, sequence in rows:
-                self.on_change(liveblog_id, slug, sequence)
-                last = change_id
+                logger.exception("Reading the live blogs' sequences failed; trying again")

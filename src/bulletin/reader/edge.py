@@ -8,9 +8,10 @@ from urllib.parse import parse_qs
 
 from django.db import close_old_connections, connections
 
-from . import files, pages
+from . import files, pages, stream
 from .cache import LRU, BlogState
 from .changefeed import ChangeFeed
+from .hub import CLOSE, HEARTBEAT, StreamHub
 from .responses import Prepared
 
 SLUG = r"(?P<slug>[-a-zA-Z0-9_]+)"
@@ -20,11 +21,14 @@ ROUTES = [
     (re.compile(rf"/live/{SLUG}/lite/"), "lite"),
     (re.compile(rf"/live/{SLUG}/posts/(?P<number>[0-9]{{1,9}})/"), "post"),
     (re.compile(rf"/live/{SLUG}/changes"), "changes"),
+    (re.compile(rf"/live/{SLUG}/stream"), "stream"),
     (re.compile(rf"/live/{SLUG}"), "add_slash"),
     (re.compile(r"/(?P<kind>static|media)/(?P<path>.+)"), "file"),
 ]
 READER_METHODS = ("GET", "HEAD")
 RENDER_THREADS = 4
+# Proxies commonly close a connection idle for 60 s (nginx proxy_read_timeout).
+HEARTBEAT_SECONDS = 25
 
 
 def _run_job(fn, *args):
@@ -48,17 +52,19 @@ def _close_connections(executor: ThreadPoolExecutor) -> None:
 class Request:
     """The few things the edge reads from an ASGI scope."""
 
-    __slots__ = ("method", "query", "gzip", "if_none_match")
+    __slots__ = ("method", "query", "gzip", "if_none_match", "last_event_id")
 
     def __init__(self, scope) -> None:
         self.method = scope["method"]
         self.query = scope["query_string"]
-        accept, self.if_none_match = b"", ""
+        accept, self.if_none_match, self.last_event_id = b"", "", None
         for name, value in scope["headers"]:
             if name == b"accept-encoding":
                 accept = value
             elif name == b"if-none-match":
                 self.if_none_match = value.decode("latin-1")
+            elif name == b"last-event-id":
+                self.last_event_id = value.decode("latin-1").strip()
         self.gzip = b"gzip" in accept
 
     def param(self, name: str) -> str | None:
@@ -80,6 +86,8 @@ class ReaderEdge:
         self.fixed: dict[str, Prepared] = {}
         self.inflight: dict[tuple, asyncio.Future] = {}
         self.feed = ChangeFeed(self.on_change, self.run_sync)
+        self.hub = StreamHub(self.fetch_changes)
+        self.tasks: list[asyncio.Task] = []
         self.started = False
 
     async def __call__(self, scope, receive, send) -> None:
@@ -88,6 +96,8 @@ class ReaderEdge:
         if scope["type"] == "http":
             for pattern, name in ROUTES:
                 match = pattern.fullmatch(scope["path"])
+                if match and name == "stream":
+                    return await self.serve_stream(match["slug"], scope, receive, send)
                 if match:
                     return await self.dispatch(name, match, scope, send)
         return await self.fallback(scope, receive, send)
@@ -113,22 +123,29 @@ class ReaderEdge:
         if not self.started:
             self.started = True
             await self.feed.start()
+            self.tasks.append(asyncio.create_task(self._heartbeat(), name="bulletin-heartbeat"))
 
     async def stop(self) -> None:
+        """Close every stream (readers reconnect, elsewhere if need be) and let go of the database."""
+        self.hub.broadcast(CLOSE)
         if self.started:
             self.started = False
+            for task in self.tasks:
+                task.cancel()
+            await asyncio.gather(*self.tasks, return_exceptions=True)
             await self.feed.stop()
         await asyncio.get_running_loop().run_in_executor(None, _close_connections, self.executor)
         self.executor.shutdown(wait=True, cancel_futures=True)
 
     # Hearing of changes -------------------------------------------------------------------
 
-    def on_change(self, liveblog_id: int, slug: str, sequence: int) -> None:
-        """Forget what a change made stale; the next request renders it afresh.
+    def on_change(self, liveblog_id: int, slug: str, sequence: int, payload: dict | None) -> None:
+        """Pass a change to the blog's streams and forget what it made stale.
 
         Keyed by the blog's id, not its slug: a blog deleted and made again under the
         same slug starts its sequence anew and must not be mistaken for old news.
         """
+        self.hub.offer(liveblog_id, sequence, payload)
         if sequence <= self.heard.get(liveblog_id, 0):
             return
         self.heard[liveblog_id] = sequence
@@ -137,6 +154,14 @@ class ReaderEdge:
         state = self.blogs.get(slug)
         if state is not None and (state.info.id != liveblog_id or sequence > state.info.sequence):
             del self.blogs[slug]
+
+    async def _heartbeat(self) -> None:
+        while True:
+            await asyncio.sleep(HEARTBEAT_SECONDS)
+            self.hub.broadcast(HEARTBEAT)
+
+    async def fetch_changes(self, blog_id: int, after: int, upto: int | None, limit: int = 500) -> list[dict]:
+        return await self.run_sync(pages.change_payloads, blog_id, after, upto, limit)
 
     # Rendering, once per key ----------------------------------------------------------------
 
@@ -185,6 +210,26 @@ class ReaderEdge:
         if prepared is None:
             prepared = self.fixed[name] = await self.render((name,), fn)
         return prepared
+
+    # The stream ----------------------------------------------------------------------------
+
+    async def serve_stream(self, slug: str, scope, receive, send) -> None:
+        request = Request(scope)
+        if request.method != "GET":
+            return await send_plain(send, 405, b"Method not allowed", [(b"allow", b"GET")])
+        if not self.started:
+            await self.start()
+        after = stream.cursor(request.last_event_id, request.param("after"))
+        if after is None:
+            message = "“Last-Event-ID” and “after” must be the sequence number of the last change you have."
+            return await send_prepared(send, request, pages.bad_request(message, json_body=True))
+        state = await self.blog(slug)
+        if state is None:
+            return await send_prepared(send, request, await self.fixed_page("not_found", pages.not_found_page))
+        blog_id = state.info.id
+        delivered = max(self.heard.get(blog_id, 0), state.info.sequence)
+        await stream.serve(send, receive, hub=self.hub, blog_id=blog_id, delivered=delivered,
+                           after=after, replay=self.fetch_changes)
 
     # Routes --------------------------------------------------------------------------------
 

@@ -157,6 +157,14 @@ def changes_window(slug: str, after: int) -> Prepared | None:
     )
 
 
+def change_payloads(blog_id: int, after: int, upto: int | None, limit: int) -> list[dict]:
+    """Payloads of a blog's changes in (after, upto], oldest first, at most limit."""
+    changes = Change.objects.filter(liveblog_id=blog_id).changed_since(after)
+    if upto is not None:
+        changes = changes.filter(sequence__lte=upto)
+    return list(changes.values_list("payload", flat=True)[:limit])
+
+
 def home_page() -> Prepared:
     blogs = LiveBlog.objects.exclude(state=LiveBlog.State.DRAFT)
     live = list(blogs.filter(state=LiveBlog.State.LIVE))

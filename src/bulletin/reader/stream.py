@@ -1,0 +1,91 @@
+"""The SSE stream of one live blog: replay what the reader missed, then relay live changes.
+
+A reader sends the last sequence it has (``Last-Event-ID`` on reconnect, ``?after=N`` on
+first connect). The stream joins the blog's channel first and reads the missed changes
+from the database after, so a change committed in between is in one or the other, never
+lost; whatever arrives twice is skipped by sequence number.
+"""
+
+import asyncio
+
+from .hub import CLOSE, HEARTBEAT, StreamHub, encode
+
+# The browser waits this long before reconnecting after the stream ends.
+RETRY = b"retry: 2000\n\n"
+# More missed changes than this and the reader is better off reloading the page.
+MAX_REPLAY = 500
+RESET = b"event: reset\ndata: {}\n\n"
+
+HEADERS = [
+    (b"content-type", b"text/event-stream; charset=utf-8"),
+    (b"cache-control", b"no-store"),
+    # nginx would otherwise buffer the stream and deliver events in bursts.
+    (b"x-accel-buffering", b"no"),
+    (b"x-content-type-options", b"nosniff"),
+]
+
+
+def cursor(last_event_id: str | None, after: str | None) -> int | None:
+    """The sequence a reader has: Last-Event-ID wins over ?after=; None when malformed."""
+    raw = last_event_id if last_event_id is not None else after
+    if raw is None or raw == "":
+        return 0
+    return int(raw) if raw.isdigit() and int(raw) < 10**9 else None
+
+
+async def serve(send, receive, *, hub: StreamHub, blog_id: int, delivered: int, after: int, replay) -> None:
+    """Run one reader's stream until the reader leaves, falls behind, or the server stops."""
+    subscriber = hub.join(blog_id, delivered=delivered, last=after)
+    watcher = asyncio.ensure_future(_wait_for_disconnect(receive, subscriber))
+    try:
+        await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
+        missed = await replay(blog_id, after, MAX_REPLAY + 1)
+        if len(missed) > MAX_REPLAY:
+            await _send(send, RESET)
+            return
+        await _send(send, RETRY + b"".join(encode(payload) for payload in missed))
+        if missed:
+            subscriber.last = max(subscriber.last, missed[-1]["sequence"])
+        await _relay(send, subscriber)
+    except OSError:  # the client went away mid-write
+        pass
+    finally:
+        watcher.cancel()
+        hub.leave(blog_id, subscriber)
+        await _end(send)
+
+
+async def _relay(send, subscriber) -> None:
+    while True:
+        item = await subscriber.queue.get()
+        if item is CLOSE or subscriber.dropped:
+            return
+        if item is HEARTBEAT:
+            await _send(send, HEARTBEAT)
+            continue
+        sequence, event = item
+        if sequence > subscriber.last:
+            subscriber.last = sequence
+            await _send(send, event)
+
+
+async def _send(send, data: bytes) -> None:
+    await send({"type": "http.response.body", "body": data, "more_body": True})
+
+
+async def _end(send) -> None:
+    try:
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+    except Exception:  # noqa: BLE001 - the client is gone; there is nobody to tell
+        pass
+
+
+async def _wait_for_disconnect(receive, subscriber) -> None:
+    # Some servers return silently from send() after the client left; receive() tells.
+    while (await receive())["type"] != "http.disconnect":
+        pass
+    subscriber.dropped = True
+    try:
+        subscriber.queue.put_nowait(CLOSE)
+    except asyncio.QueueFull:
+        pass
