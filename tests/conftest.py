@@ -139,9 +139,12 @@ class StreamConnection:
 
 
 @pytest.fixture
-def edge(transactional_db, edge_loop):
+def edge(transactional_db, edge_loop, settings):
     """The real reader edge in front of Django, fresh for each test, over committed data."""
     from bulletin.project.asgi import django_application
+
+    # Freezing the garbage collector is for long-lived servers, not for a test process.
+    settings.BULLETIN = {**settings.BULLETIN, "GC_FREEZE_SECONDS": 0}
     from bulletin.reader.edge import ReaderEdge
 
     client = EdgeClient(ReaderEdge(django_application), edge_loop)

@@ -18,6 +18,8 @@ DEFAULTS = {
     "CHANGES_WINDOW": 50,
     # How often each server process looks for changes made by other processes.
     "CHANGE_POLL_SECONDS": 0.5,
+    # Every so often, collect garbage once and freeze what survives (0 turns this off).
+    "GC_FREEZE_SECONDS": 60,
 }
 
 

@@ -1,12 +1,15 @@
 """The reader edge's ASGI application: routes reader paths, passes the rest to Django."""
 
 import asyncio
+import gc
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs
 
 from django.db import close_old_connections, connections
+
+from bulletin import conf
 
 from . import files, pages, stream
 from .cache import LRU, BlogState
@@ -47,6 +50,18 @@ def _close_connections(executor: ThreadPoolExecutor) -> None:
 
     for future in [executor.submit(close) for _ in range(RENDER_THREADS)]:
         future.result()
+
+
+def freeze_garbage_collector() -> None:
+    """Keep full collections from rescanning thousands of long-lived stream objects.
+
+    Frozen objects are never scanned, and cycles among them are never freed; so thaw,
+    collect everything once, and freeze what survives. Measured in DESIGN.md: periodic
+    freezing cut the p99 delivery time to 10,000 readers 1.6-4.8 times.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 class Request:
@@ -124,6 +139,9 @@ class ReaderEdge:
             self.started = True
             await self.feed.start()
             self.tasks.append(asyncio.create_task(self._heartbeat(), name="bulletin-heartbeat"))
+            if conf.get("GC_FREEZE_SECONDS"):
+                freeze_garbage_collector()
+                self.tasks.append(asyncio.create_task(self._refreeze(), name="bulletin-gc-freeze"))
 
     async def stop(self) -> None:
         """Close every stream (readers reconnect, elsewhere if need be) and let go of the database."""
@@ -159,6 +177,11 @@ class ReaderEdge:
         while True:
             await asyncio.sleep(HEARTBEAT_SECONDS)
             self.hub.broadcast(HEARTBEAT)
+
+    async def _refreeze(self) -> None:
+        while True:
+            await asyncio.sleep(conf.get("GC_FREEZE_SECONDS"))
+            freeze_garbage_collector()
 
     async def fetch_changes(self, blog_id: int, after: int, upto: int | None, limit: int = 500) -> list[dict]:
         return await self.run_sync(pages.change_payloads, blog_id, after, upto, limit)

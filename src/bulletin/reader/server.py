@@ -12,6 +12,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="Address to listen on (default 127.0.0.1).")
     parser.add_argument("--port", type=int, default=8000, help="Port to listen on (default 8000).")
     parser.add_argument("--workers", type=int, default=1, help="Worker processes (default 1).")
+    parser.add_argument(
+        "--max-connections", type=int, default=20_000,
+        help="Concurrent connections per worker, SSE streams included (default 20000).",
+    )
 
 
 def run(options: dict) -> None:
@@ -24,5 +28,8 @@ def run(options: dict) -> None:
         workers=options["workers"],
         # A listen backlog too small turns a burst of connects into second-long SYN retries.
         backlog=4096,
+        # Granian's default backpressure (backlog / workers) silently stalls every stream
+        # past it; each open SSE stream holds one slot for its whole life.
+        backpressure=options["max_connections"],
         log_access=False,
     ).serve()
