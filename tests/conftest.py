@@ -4,6 +4,7 @@ import asyncio
 import json
 import os
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -219,25 +220,35 @@ def start_server(env_overrides: dict | None = None) -> Server:
         **(env_overrides or {}),
     }
     bulletin = Path(sys.executable).with_name("bulletin")
+    # A session of its own: granian's workers are child processes, and stopping or
+    # killing the server must take them along.
     process = subprocess.Popen(
         [str(bulletin), "serve", "--no-migrate", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
+        env=env, start_new_session=True,
     )
     try:
         wait_for_port(port, process)
     except RuntimeError:
-        process.kill()
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
         raise
     return Server(port, process)
 
 
-def stop_server(server: Server) -> None:
-    server.process.terminate()
+def kill_server(server: Server, sig: int = signal.SIGKILL) -> None:
+    """Signal the server and its workers (its whole process group), and wait for it."""
     try:
-        server.process.wait(timeout=10)
+        os.killpg(server.process.pid, sig)
+    except ProcessLookupError:
+        pass
+    server.process.wait(timeout=15)
+
+
+def stop_server(server: Server) -> None:
+    try:
+        kill_server(server, signal.SIGTERM)
     except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait()
+        kill_server(server, signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")
