@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -83,6 +84,18 @@ class Reader:
             for event in events:
                 self.ids.append(event.id)
                 self.last = event.id
+
+    def wait_for_end(self, timeout: float = 10) -> None:
+        """Read until the server ends the stream."""
+        deadline = time.monotonic() + timeout
+        while True:
+            assert time.monotonic() < deadline, "the stream is still open"
+            try:
+                next(self.chunks)
+            except httpx.ReadTimeout:
+                continue
+            except (StopIteration, httpx.HTTPError):
+                return
 
     def _reconnect(self, deadline: float) -> None:
         while True:
@@ -196,5 +209,20 @@ def test_killing_the_server_mid_burst_loses_nothing(tmp_path):
         burst.kill()
         burst.wait()
         burst.stdout.close()
+        reader.close()
+        stop_server(server)
+
+
+def test_stopping_the_server_ends_open_streams_so_readers_reconnect():
+    liveblog = make_liveblog()
+    server = start_server()
+    reader = Reader(server.url, liveblog.slug, after=0)
+    reader.read_until(1)
+    try:
+        os.killpg(server.process.pid, signal.SIGTERM)
+        reader.wait_for_end()
+        # Without closing its streams the server would wait on them for ever.
+        server.process.wait(timeout=10)
+    finally:
         reader.close()
         stop_server(server)

@@ -3,6 +3,7 @@
 import asyncio
 import gc
 import re
+import signal
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs
@@ -104,6 +105,7 @@ class ReaderEdge:
         self.hub = StreamHub(self.fetch_changes)
         self.tasks: list[asyncio.Task] = []
         self.started = False
+        self.closing = False
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] == "lifespan":
@@ -139,13 +141,40 @@ class ReaderEdge:
             self.started = True
             await self.feed.start()
             self.tasks.append(asyncio.create_task(self._heartbeat(), name="bulletin-heartbeat"))
+            self._close_streams_on_signal()
             if conf.get("GC_FREEZE_SECONDS"):
                 freeze_garbage_collector()
                 self.tasks.append(asyncio.create_task(self._refreeze(), name="bulletin-gc-freeze"))
 
-    async def stop(self) -> None:
-        """Close every stream (readers reconnect, elsewhere if need be) and let go of the database."""
+    def _close_streams_on_signal(self) -> None:
+        """On SIGTERM or SIGINT, end every stream at once, before the server drains.
+
+        The server waits for open responses to finish before it tells the application to
+        shut down, and a stream never finishes by itself. The server's own handling of the
+        signal goes on as before: the previous handler is called too.
+        """
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            previous = signal.getsignal(signum)
+
+            def close_streams(number, frame, previous=previous):
+                loop.call_soon_threadsafe(self.close_streams)
+                if callable(previous):
+                    previous(number, frame)
+
+            try:
+                signal.signal(signum, close_streams)
+            except ValueError:  # not the main thread (an embedding test): nothing to do
+                return
+
+    def close_streams(self) -> None:
+        """End every stream and refuse new ones: readers reconnect, to another server if need be."""
+        self.closing = True
         self.hub.broadcast(CLOSE)
+
+    async def stop(self) -> None:
+        """Close every stream and let go of the database."""
+        self.close_streams()
         if self.started:
             self.started = False
             for task in self.tasks:
@@ -240,6 +269,8 @@ class ReaderEdge:
         request = Request(scope)
         if request.method != "GET":
             return await send_plain(send, 405, b"Method not allowed", [(b"allow", b"GET")])
+        if self.closing:
+            return await send_plain(send, 503, b"Shutting down", [(b"retry-after", b"2")])
         if not self.started:
             await self.start()
         after = stream.cursor(request.last_event_id, request.param("after"))
