@@ -87,9 +87,6 @@ def test_post_page_with_a_photo_shares_the_photo(reader, story):
     assert photo.status_code == 200 and photo.headers["content-type"] == "image/jpeg"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="reader.pages.post_page titles a retracted post with its retracted text"
-)
 def test_retracted_post_page_does_not_repeat_what_was_retracted(reader):
     """A link to a retracted post, shared or read aloud, must not spread the claim taken back."""
     page = PageHead(reader.get("retracted-post").text)

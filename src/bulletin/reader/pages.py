@@ -118,14 +118,21 @@ def post_page(slug: str, number: int) -> Prepared | None:
         "liveblog": liveblog,
         "post": post,
         "post_html": render_post(post),
-        "title": post.headline or _excerpt(plain_text(post.body), 70),
-        "description": _excerpt(plain_text(post.body), 200) if not post.is_retracted else "",
+        **_post_summary(post),
         "absolute_url": base + post.get_absolute_url(),
         "image_url": base + image.file.url if image else "",
         "image_alt": image.alt if image else "",
     }
     body = render_to_string("bulletin/reader/post.html", context)
     return _html(body, etag=f"{liveblog.pk}-{liveblog.sequence}")
+
+
+def _post_summary(post: Post) -> dict:
+    """Title and description for sharing; a retracted post's own words are never repeated."""
+    if post.is_retracted:
+        return {"title": "Retracted update", "description": f"This update was retracted. {post.retraction_reason}"}
+    text = plain_text(post.body)
+    return {"title": post.headline or _excerpt(text, 70), "description": _excerpt(text, 200)}
 
 
 def _excerpt(text: str, limit: int) -> str:
