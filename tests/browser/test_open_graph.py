@@ -4,7 +4,6 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import httpx
-import pytest
 
 from bulletin.liveblogs.markup import plain_text
 
