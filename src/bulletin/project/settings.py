@@ -77,9 +77,10 @@ _SQLITE_OPTIONS = {
     "timeout": 20,
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
 }
+# An empty DATABASE_URL means the default, as an unset one does.
 DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'bulletin.sqlite3'}"
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'bulletin.sqlite3'}"
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

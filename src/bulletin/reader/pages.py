@@ -91,6 +91,8 @@ def live_page(slug: str, before: int | None) -> Prepared | None:
     if liveblog is None:
         return None
     context = _page_context(liveblog, before=before, size=conf.get("PAGE_SIZE"), lite=False)
+    # Only the first page of a blog still taking posts follows changes live.
+    context["live"] = before is None and liveblog.state == LiveBlog.State.LIVE
     body = render_to_string("bulletin/reader/live.html", context)
     return _html(body, etag=f"{liveblog.pk}-{liveblog.sequence}")
 

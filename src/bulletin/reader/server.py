@@ -1,6 +1,7 @@
 """Running the ASGI application under granian, shared by ``serve`` and ``demo``."""
 
 import argparse
+import os
 
 from granian import Granian
 from granian.constants import Interfaces
@@ -20,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(options: dict) -> None:
     """Serve until interrupted; granian stops workers gracefully on SIGINT and SIGTERM."""
+    # Workers read their settings afresh: absolute links should name this address unless
+    # the operator said otherwise.
+    os.environ.setdefault("BULLETIN_PUBLIC_URL", f"http://{options['host']}:{options['port']}")
     Granian(
         APPLICATION,
         address=options["host"],
