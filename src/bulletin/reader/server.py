@@ -3,6 +3,8 @@
 import argparse
 import os
 
+from django.conf import settings
+from django.db import connections
 from granian import Granian
 from granian.constants import Interfaces
 
@@ -21,9 +23,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(options: dict) -> None:
     """Serve until interrupted; granian stops workers gracefully on SIGINT and SIGTERM."""
-    # Workers read their settings afresh: absolute links should name this address unless
-    # the operator said otherwise.
-    os.environ.setdefault("BULLETIN_PUBLIC_URL", f"http://{options['host']}:{options['port']}")
+    # Workers are forked from this process and inherit its settings: absolute links name
+    # the address served unless the operator set BULLETIN_PUBLIC_URL.
+    if "BULLETIN_PUBLIC_URL" not in os.environ:
+        public_url = f"http://{options['host']}:{options['port']}"
+        settings.BULLETIN = {**getattr(settings, "BULLETIN", {}), "PUBLIC_URL": public_url}
+    # Workers are forked: an SQLite connection carried across fork() can corrupt the
+    # database (sqlite.org/howtocorrupt.html, 2.6), and a shared PostgreSQL socket breaks.
+    connections.close_all()
     Granian(
         APPLICATION,
         address=options["host"],

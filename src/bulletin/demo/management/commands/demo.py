@@ -1,7 +1,6 @@
 """``bulletin demo``: seed a fictional story, serve it, and keep it moving with the demo wire."""
 
 from django.core.management.base import BaseCommand
-from django.db import connections
 
 from bulletin.demo import launch
 from bulletin.demo.wire import DemoWire
@@ -19,9 +18,6 @@ class Command(BaseCommand):
         wire = DemoWire()
         self.stdout.write(launch.welcome(login, options["host"], options["port"], interval=wire.interval))
         self.stdout.flush()
-        # granian forks its workers from this process; an SQLite connection carried
-        # across fork() can corrupt the database (sqlite.org/howtocorrupt.html, 2.6).
-        connections.close_all()
         # The wire's first tick comes a whole interval after this, once the workers exist.
         wire.start()
         try:
