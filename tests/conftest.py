@@ -213,8 +213,9 @@ def start_server(env_overrides: dict | None = None) -> Server:
     from django.db import connection
 
     port = free_port()
+    # The server must not need the escape hatch the test process uses for Playwright.
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DATABASE_URL": database_url(connection.settings_dict),
         "BULLETIN_CHANGE_POLL_SECONDS": "0.1",
         **(env_overrides or {}),

@@ -6,13 +6,23 @@ from django.contrib.auth import get_user_model
 
 from bulletin.liveblogs import services
 from bulletin.liveblogs.models import LiveBlog, Post
+from bulletin.liveblogs import roles
+from bulletin.liveblogs.roles import Role
 
 _bodies = itertools.count(1)
 
 
-def make_user(username: str = "ada"):
-    user, _created = get_user_model().objects.get_or_create(username=username)
+def make_user(username: str = "ada", role: Role = Role.EDITOR):
+    """A newsroom member with one role (ada the editor unless told otherwise)."""
+    user, created = get_user_model().objects.get_or_create(username=username)
+    if created:
+        roles.assign(user, role)
     return user
+
+
+def ada():
+    """Ada, the editor on duty."""
+    return make_user("ada", Role.EDITOR)
 
 
 def make_liveblog(slug: str = "election-night", **overrides) -> LiveBlog:
@@ -23,7 +33,7 @@ def make_liveblog(slug: str = "election-night", **overrides) -> LiveBlog:
         "extra_clocks": ["America/New_York"],
         **overrides,
     }
-    return services.create_live_blog(slug=slug, editor=make_user(), **fields)
+    return services.create_live_blog(slug=slug, editor=ada(), **fields)
 
 
 def publish(liveblog: LiveBlog, **overrides) -> Post:
@@ -33,4 +43,4 @@ def publish(liveblog: LiveBlog, **overrides) -> Post:
         "body": f"**Riverton, update {n}.** Polls have closed in ward {n}.\n\n> Turnout looks high, said an official.",
         **overrides,
     }
-    return services.publish_post(liveblog, author=make_user(), **fields)
+    return services.publish_post(liveblog, author=ada(), **fields)

@@ -31,3 +31,17 @@ def test_commands_explain_what_is_wrong():
         call_command("revise", "election-night", "1", "--body", "Third.", "--revision", "1")
     with pytest.raises(CommandError, match="has no post numbered 7"):
         call_command("retract", "election-night", "7", "--reason", "x")
+
+
+def test_createuser_gives_the_role_and_changes_it_later(capsys):
+    from django.contrib.auth import get_user_model
+
+    from bulletin.liveblogs.roles import Role, role_of
+
+    call_command("createuser", "riz", "--role", "reporter", "--password", "s3cret-pass-phrase")
+    riz = get_user_model().objects.get(username="riz")
+    assert role_of(riz) is Role.REPORTER and riz.check_password("s3cret-pass-phrase")
+    call_command("createuser", "riz", "--role", "editor")
+    riz.refresh_from_db()
+    assert role_of(riz) is Role.EDITOR and riz.check_password("s3cret-pass-phrase")
+    assert "Updated riz as editor." in capsys.readouterr().out

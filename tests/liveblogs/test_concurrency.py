@@ -7,7 +7,7 @@ from django.db import connection
 
 from bulletin.liveblogs import services
 from bulletin.liveblogs.models import Change
-from tests.factories import make_liveblog
+from tests.factories import ada, make_liveblog
 
 WRITERS = 20
 
@@ -21,7 +21,7 @@ def test_twenty_threads_publishing_get_twenty_consecutive_sequence_numbers():
     def write(n: int) -> None:
         try:
             start.wait()
-            services.publish_post(liveblog, author=None, body=f"Report {n} from the count.")
+            services.publish_post(liveblog, author=ada(), body=f"Report {n} from the count.")
         except BaseException as error:  # reported below; a thread cannot fail the test itself
             errors.append(error)
         finally:

@@ -11,7 +11,7 @@ from bulletin.liveblogs.exceptions import (
     StaleRevision,
 )
 from bulletin.liveblogs.models import Change, KeyPoint, LiveBlog, Post, PostRevision
-from tests.factories import make_liveblog, make_user, publish
+from tests.factories import ada, make_liveblog, make_user, publish
 
 from . import change_schemas
 
@@ -105,8 +105,8 @@ def test_revision_keeps_history_and_correction_note(election_night):
 
 def test_one_pinned_post_per_blog_in_one_change(election_night):
     first, second = publish(election_night), publish(election_night)
-    services.pin_post(first, editor=None)
-    services.pin_post(second, editor=None)
+    services.pin_post(first, editor=ada())
+    services.pin_post(second, editor=ada())
     assert list(election_night.posts.filter(pinned=True)) == [second]
     payload = election_night.changes.get(sequence=5).payload
     assert payload["post"] == second.number and payload["unpinned"]["post"] == first.number
@@ -115,40 +115,40 @@ def test_one_pinned_post_per_blog_in_one_change(election_night):
 
 def test_retraction_leaves_a_tombstone_and_cannot_repeat(election_night):
     post = publish(election_night, body="Unverified claim.")
-    services.pin_post(post, editor=None)
-    services.retract_post(post, editor=None, reason="The claim could not be verified.")
+    services.pin_post(post, editor=ada())
+    services.retract_post(post, editor=ada(), reason="The claim could not be verified.")
     post.refresh_from_db()
     assert post.state == Post.State.RETRACTED and not post.pinned
     html = election_night.changes.get(sequence=4).payload["html"]
     assert "The claim could not be verified." in html and "Unverified claim." not in html
     with pytest.raises(PostAlreadyRetracted):
-        services.retract_post(post, editor=None, reason="Again.")
+        services.retract_post(post, editor=ada(), reason="Again.")
     with pytest.raises(PostNotPublished):
-        services.revise_post(post, editor=None, revision=post.revision, body="New.")
+        services.revise_post(post, editor=ada(), revision=post.revision, body="New.")
     assert election_night.changes.count() == 4
 
 
 def test_ended_blog_takes_no_posts_but_accepts_corrections(election_night):
     post = publish(election_night)
-    services.end_live_blog(election_night, editor=None)
+    services.end_live_blog(election_night, editor=ada())
     with pytest.raises(LiveBlogEnded):
         publish(election_night)
     with pytest.raises(LiveBlogEnded):
-        services.end_live_blog(election_night, editor=None)
-    services.revise_post(post, editor=None, revision=1, body="A late correction.")
+        services.end_live_blog(election_night, editor=ada())
+    services.revise_post(post, editor=ada(), revision=1, body="A late correction.")
     assert kinds(election_night)[-2:] == [(3, "live_blog.ended"), (4, "post.revised")]
 
 
 def test_key_points_link_posts_and_reject_stale_or_unknown(election_night):
     post = publish(election_night)
-    services.set_key_points(election_night, editor=None, revision=0,
+    services.set_key_points(election_night, editor=ada(), revision=0,
                             points=[{"text": "Polls closed", "post": post.number}, {"text": "Count under way"}])
     assert list(KeyPoint.objects.values_list("text", "post__number")) == [
         ("Polls closed", post.number), ("Count under way", None)]
     with pytest.raises(StaleRevision):
-        services.set_key_points(election_night, editor=None, revision=0, points=[{"text": "x"}])
+        services.set_key_points(election_night, editor=ada(), revision=0, points=[{"text": "x"}])
     with pytest.raises(ValidationError, match="No published post numbered 99"):
-        services.set_key_points(election_night, editor=None, revision=1, points=[{"text": "x", "post": 99}])
+        services.set_key_points(election_night, editor=ada(), revision=1, points=[{"text": "x", "post": 99}])
     assert KeyPoint.objects.count() == 2 and election_night.changes.count() == 3
 
 

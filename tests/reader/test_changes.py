@@ -12,7 +12,7 @@ from django.db import connection
 
 from bulletin.liveblogs import services
 from tests.conftest import database_url
-from tests.factories import make_liveblog, publish
+from tests.factories import ada, make_liveblog, publish
 from tests.liveblogs import change_schemas
 
 FRAGMENT = re.compile(r'<article id="post-(\d+)".*?</article>', re.S)
@@ -48,16 +48,16 @@ def test_page_at_n_plus_changes_after_n_equals_the_latest_page(edge, settings):
     settings.BULLETIN = {**settings.BULLETIN, "CHANGES_WINDOW": 4}
     liveblog = make_liveblog()
     early = [publish(liveblog) for _ in range(3)]
-    services.pin_post(early[0], editor=None)
+    services.pin_post(early[0], editor=ada())
     opened = edge.get("/live/election-night/").text
     at = int(re.search(r'data-sequence="(\d+)"', opened).group(1))
 
     late = [publish(liveblog) for _ in range(3)]
-    services.revise_post(early[1], editor=None, revision=1, body="Corrected figures.", note="Ward 2 fixed.")
-    services.pin_post(late[0], editor=None)
-    services.retract_post(early[2], editor=None, reason="Posted in error.")
-    services.revise_post(late[2], editor=None, revision=1, body="Recount under way.")
-    services.unpin_post(late[0], editor=None)
+    services.revise_post(early[1], editor=ada(), revision=1, body="Corrected figures.", note="Ward 2 fixed.")
+    services.pin_post(late[0], editor=ada())
+    services.retract_post(early[2], editor=ada(), reason="Posted in error.")
+    services.revise_post(late[2], editor=ada(), revision=1, body="Recount under way.")
+    services.unpin_post(late[0], editor=ada())
 
     changes = catch_up(edge, "election-night", at)
     assert [c["sequence"] for c in changes] == list(range(at + 1, at + 9))

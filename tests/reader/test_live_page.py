@@ -8,7 +8,7 @@ from base64 import b64encode
 import pytest
 
 from bulletin.liveblogs import services
-from tests.factories import make_liveblog, publish
+from tests.factories import ada, make_liveblog, publish
 
 
 def article_ids(html: str) -> list[str]:
@@ -18,8 +18,8 @@ def article_ids(html: str) -> list[str]:
 def test_live_page_shows_posts_newest_first_with_pinned_and_key_points(edge):
     liveblog = make_liveblog()
     first, second, third = (publish(liveblog, headline=f"Result {n}") for n in (1, 2, 3))
-    services.pin_post(first, editor=None)
-    services.set_key_points(liveblog, editor=None, revision=0,
+    services.pin_post(first, editor=ada())
+    services.set_key_points(liveblog, editor=ada(), revision=0,
                             points=[{"text": "Turnout is high", "post": second.number}])
     response = edge.get("/live/election-night/")
     assert response.status_code == 200
@@ -99,7 +99,7 @@ def test_bad_pagination_cursor_is_a_clear_400(edge, before):
 def test_lite_page_has_no_script_no_images_and_a_hashed_inline_style(edge):
     liveblog = make_liveblog()
     post = publish(liveblog, headline="Flooded road")
-    services.revise_post(post, editor=None, revision=1, body="**Update.** The road is closed.")
+    services.revise_post(post, editor=ada(), revision=1, body="**Update.** The road is closed.")
     response = edge.get("/live/election-night/lite/")
     html = response.text
     assert "<script" not in html and "<img" not in html
@@ -133,7 +133,7 @@ def test_draft_blogs_are_not_public(edge):
 def test_home_lists_live_and_recently_ended_blogs(edge):
     make_liveblog()
     ended = make_liveblog(slug="storm-watch", title="Storm watch")
-    services.end_live_blog(ended, editor=None)
+    services.end_live_blog(ended, editor=ada())
     html = edge.get("/").text
     live_now, recent = html.split('id="recent"')
     assert "Election night in Riverton" in live_now and "Storm watch" in recent

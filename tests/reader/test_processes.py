@@ -17,7 +17,7 @@ from bulletin.liveblogs.models import Change, Post
 from tests.conftest import (
     database_url, free_port, kill_server, require, start_server, stop_server, wait_for_port,
 )
-from tests.factories import make_liveblog, publish
+from tests.factories import ada, make_liveblog, publish
 from tests.sse import parse
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -175,9 +175,10 @@ import django
 django.setup()
 from bulletin.liveblogs import services
 from bulletin.liveblogs.models import LiveBlog
+from bulletin.liveblogs.roles import SYSTEM
 blog = LiveBlog.objects.get(slug=sys.argv[1])
 for n in range(int(sys.argv[2])):
-    post = services.publish_post(blog, author=None, body=f"Burst post {n}.")
+    post = services.publish_post(blog, author=SYSTEM, body=f"Burst post {n}.")
     print("ACK", post.number, flush=True)
 """
 

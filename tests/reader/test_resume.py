@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from bulletin.liveblogs import services
-from tests.factories import make_liveblog
+from tests.factories import ada, make_liveblog
 from tests.sse import parse
 
 CLIENTS = 200
@@ -48,7 +48,7 @@ def test_two_hundred_readers_dropping_at_random_get_all_hundred_changes_once(ser
     def publish_all():
         try:
             for n in range(CHANGES):
-                services.publish_post(liveblog, author=None, body=f"Count update {n}.")
+                services.publish_post(liveblog, author=ada(), body=f"Count update {n}.")
         finally:
             connection.close()
 

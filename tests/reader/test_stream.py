@@ -12,7 +12,7 @@ from django.db import connection, connections
 from bulletin.liveblogs import services
 from bulletin.reader import hub, stream
 from tests.conftest import database_url
-from tests.factories import make_liveblog, publish
+from tests.factories import ada, make_liveblog, publish
 
 
 def test_stream_replays_after_the_cursor_then_relays_live_changes(edge):
@@ -23,7 +23,7 @@ def test_stream_replays_after_the_cursor_then_relays_live_changes(edge):
     reader.wait_for(lambda r: r.sequences() == [3])
     assert reader.status == 200
     post = publish(liveblog, headline="Third")
-    services.revise_post(post, editor=None, revision=1, body="Third, corrected.")
+    services.revise_post(post, editor=ada(), revision=1, body="Third, corrected.")
     reader.wait_for(lambda r: r.sequences() == [3, 4, 5])
     third, revised = reader.events[1:]
     assert third.type == "post.published" and "Third" in json.loads(third.data)["html"]

@@ -94,7 +94,12 @@ class Post(models.Model):
     updated_at = models.DateTimeField(null=True, blank=True)
     retracted_at = models.DateTimeField(null=True, blank=True)
     retraction_reason = models.CharField(max_length=500, blank=True)
+    # A draft with a time here is published by the scheduler once the time has come.
+    scheduled_at = models.DateTimeField(null=True, blank=True)
+    # What the editor said when returning a submission to its reporter.
+    return_note = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(auto_now=True)
 
     objects = PostQuerySet.as_manager()
 

@@ -60,6 +60,21 @@ def post_content(*, headline: str, body: str, credit: str, links_: Iterable[dict
     return {"headline": headline, "body": body, "credit": credit, "links": cleaned_links}
 
 
+def kind(value: str) -> str:
+    kinds = ("update", "digest")
+    if value not in kinds:
+        raise ValidationError({"kind": [f"Kind must be one of {', '.join(kinds)}."]})
+    return value
+
+
+def note(text: str) -> str:
+    """An optional correction note, shown to readers on the post's page."""
+    text = text.strip()
+    if len(text) > MAX_REASON:
+        raise ValidationError({"note": [f"A correction note takes at most {MAX_REASON} characters."]})
+    return text
+
+
 def reason(text: str) -> str:
     text = text.strip()
     errors: dict[str, list[str]] = {}

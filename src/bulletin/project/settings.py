@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "bulletin.liveblogs",
+    "bulletin.newsroom",
     "bulletin.reader",
     "bulletin.demo",
 ]
@@ -49,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "bulletin.newsroom.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "bulletin.project.urls"
@@ -90,6 +92,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+LOGIN_URL = "/desk/sign-in/"
+LOGIN_REDIRECT_URL = "/desk/"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Served over HTTPS (production): secure cookies, HSTS, redirect plain HTTP.
+if os.environ.get("BULLETIN_HTTPS") == "1":
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    CSRF_TRUSTED_ORIGINS = [os.environ.get("BULLETIN_PUBLIC_URL", "https://localhost")]
+
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
@@ -105,6 +125,10 @@ BULLETIN = {
     "PUBLIC_URL": os.environ.get("BULLETIN_PUBLIC_URL", "http://127.0.0.1:8000"),
     "CHANGE_POLL_SECONDS": float(os.environ.get("BULLETIN_CHANGE_POLL_SECONDS", "0.5")),
 }
+# With Redis, sign-in throttling and other cached counts are shared by every process.
+if BULLETIN["BROKER_URL"].startswith(("redis://", "rediss://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": BULLETIN["BROKER_URL"]}}
 CONN_MAX_AGE = 60
 CONN_HEALTH_CHECKS = True
 

@@ -5,6 +5,8 @@ import hashlib
 from base64 import b64encode
 from dataclasses import dataclass, field
 
+from bulletin.security import PAGE_CSP
+
 # Browsers revalidate each time (a 304 costs a few bytes); a CDN may answer for a few
 # seconds, keep serving while it refetches, and keep serving for a day if we are down.
 PAGE_CACHE = "public, max-age=0, s-maxage=3, stale-while-revalidate=30, stale-if-error=86400"
@@ -13,11 +15,6 @@ LATEST_CACHE = "public, max-age=1, s-maxage=1, stale-while-revalidate=5, stale-i
 ERROR_CACHE = "public, max-age=10, s-maxage=10"
 ASSET_CACHE = "public, max-age=31536000, immutable"
 
-PAGE_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
 
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from bulletin.liveblogs import services
+from bulletin.liveblogs.roles import SYSTEM
 
 from ._common import find_liveblog, report_errors
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
     @report_errors
     def handle(self, *args, **options) -> None:
         post = services.publish_post(
-            find_liveblog(options["slug"]), author=None, body=options["body"],
+            find_liveblog(options["slug"]), author=SYSTEM, body=options["body"],
             headline=options["headline"], credit=options["credit"], kind=options["kind"],
         )
         self.stdout.write(f"Published post {post.number}: {post.get_absolute_url()}")

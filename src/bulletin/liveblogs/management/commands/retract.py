@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from bulletin.liveblogs import services
+from bulletin.liveblogs.roles import SYSTEM
 
 from ._common import find_post, report_errors
 
@@ -17,6 +18,6 @@ class Command(BaseCommand):
 
     @report_errors
     def handle(self, *args, **options) -> None:
-        post = services.retract_post(find_post(options["slug"], options["number"]), editor=None,
+        post = services.retract_post(find_post(options["slug"], options["number"]), editor=SYSTEM,
                                      reason=options["reason"])
         self.stdout.write(f"Post {post.number} is retracted.")

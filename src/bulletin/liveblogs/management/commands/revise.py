@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from bulletin.liveblogs import services
+from bulletin.liveblogs.roles import SYSTEM
 
 from ._common import find_post, report_errors
 
@@ -22,7 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         post = find_post(options["slug"], options["number"])
         post = services.revise_post(
-            post, editor=None, revision=options["revision"] or post.revision,
+            post, editor=SYSTEM, revision=options["revision"] or post.revision,
             body=options["body"], headline=options["headline"], note=options["note"],
         )
         self.stdout.write(f"Post {post.number} is now at revision {post.revision}.")

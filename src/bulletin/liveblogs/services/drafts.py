@@ -1,0 +1,135 @@
+"""Posts before they are public: drafts, submissions for approval, scheduled publishing.
+
+Nothing here is visible to readers until ``publish_draft`` (or the scheduler) publishes
+it, so only that records a change.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .. import validation
+from ..models import LiveBlog, Post
+from ..roles import SYSTEM, Role, require, role_of, user_or_none
+from .common import ImageUpload, attach_images, go_public, locked_post, set_content
+
+UNPUBLISHED = (Post.State.DRAFT, Post.State.SUBMITTED)
+
+
+def _require_editable(post: Post, actor) -> None:
+    """Reporters may touch their own drafts; editors any post not yet published."""
+    if post.state not in UNPUBLISHED:
+        raise ValidationError("This post is already published; revise it instead.")
+    if role_of(actor) >= Role.EDITOR:
+        return
+    require(actor, Role.REPORTER, "write drafts")
+    if post.author_id != actor.pk or post.state != Post.State.DRAFT:
+        raise PermissionDenied("Reporters may change only their own drafts, before submitting them.")
+
+
+def save_draft(
+    liveblog: LiveBlog,
+    *,
+    author,
+    body: str,
+    headline: str = "",
+    kind: str = Post.Kind.UPDATE,
+    credit: str = "",
+    links: Iterable[dict] = (),
+    images: Iterable[ImageUpload] = (),
+) -> Post:
+    """Keep a post that is not ready for readers."""
+    require(author, Role.REPORTER, "write drafts")
+    content = validation.post_content(headline=headline, body=body, credit=credit, links_=links)
+    validation.kind(kind)
+    with transaction.atomic():
+        post = Post(liveblog=liveblog, kind=kind, author=user_or_none(author), state=Post.State.DRAFT)
+        set_content(post, content)
+        post.save()
+        attach_images(post, images)
+    return post
+
+
+def update_draft(
+    post: Post, *, author, body: str, headline: str = "", kind: str = Post.Kind.UPDATE,
+    credit: str = "", links: Iterable[dict] = (), images: Iterable[ImageUpload] = (),
+) -> Post:
+    """Change the text of a post that is not yet published."""
+    content = validation.post_content(headline=headline, body=body, credit=credit, links_=links)
+    validation.kind(kind)
+    with transaction.atomic():
+        _liveblog, post = locked_post(post)
+        _require_editable(post, author)
+        set_content(post, content)
+        post.kind = kind
+        post.save()
+        attach_images(post, images)
+    return post
+
+
+def submit_post(post: Post, *, author) -> Post:
+    """Send a reporter's draft to the editors for approval."""
+    with transaction.atomic():
+        _liveblog, post = locked_post(post)
+        _require_editable(post, author)
+        post.state = Post.State.SUBMITTED
+        post.return_note = ""
+        post.save(update_fields=["state", "return_note", "edited_at"])
+    return post
+
+
+def return_post(post: Post, *, editor, note: str) -> Post:
+    """Send a submission back to its reporter with a note on what to change."""
+    require(editor, Role.EDITOR, "return submissions")
+    note = validation.note(note)
+    if not note:
+        raise ValidationError({"note": ["Tell the reporter what to change."]})
+    with transaction.atomic():
+        _liveblog, post = locked_post(post)
+        if post.state != Post.State.SUBMITTED:
+            raise ValidationError("Only a submitted post can be returned.")
+        post.state = Post.State.DRAFT
+        post.return_note = note
+        post.save(update_fields=["state", "return_note", "edited_at"])
+    return post
+
+
+def publish_draft(post: Post, *, editor, at: dt.datetime | None = None) -> Post:
+    """Publish a draft or approve a submission: it goes to the top of the live blog."""
+    require(editor, Role.EDITOR, "publish posts")
+    with transaction.atomic():
+        liveblog, post = locked_post(post)
+        if post.state not in UNPUBLISHED:
+            raise ValidationError("This post is already published.")
+        return go_public(liveblog, post, editor=editor, at=at or timezone.now())
+
+
+def schedule_post(post: Post, *, editor, at: dt.datetime | None) -> Post:
+    """Publish a draft at a given time (or, with at=None, cancel its schedule)."""
+    require(editor, Role.EDITOR, "schedule posts")
+    if at is not None and at <= timezone.now():
+        raise ValidationError({"scheduled_at": ["Choose a time in the future, or publish now."]})
+    with transaction.atomic():
+        _liveblog, post = locked_post(post)
+        if post.state not in UNPUBLISHED:
+            raise ValidationError("This post is already published.")
+        post.scheduled_at = at
+        post.save(update_fields=["scheduled_at", "edited_at"])
+    return post
+
+
+def publish_due_posts(*, now: dt.datetime | None = None) -> list[Post]:
+    """Publish every scheduled post whose time has come; safe to run in several processes."""
+    now = now or timezone.now()
+    due = Post.objects.filter(state__in=UNPUBLISHED, scheduled_at__lte=now).select_related("liveblog")
+    published = []
+    for post in due.order_by("scheduled_at", "pk"):
+        with transaction.atomic():
+            liveblog, post = locked_post(post)
+            # Another process may have published it while this one waited for the lock.
+            if post.state in UNPUBLISHED and post.scheduled_at and post.scheduled_at <= now:
+                published.append(go_public(liveblog, post, editor=SYSTEM, at=timezone.now()))
+    return published
