@@ -4,9 +4,8 @@ import itertools
 
 from django.contrib.auth import get_user_model
 
-from bulletin.liveblogs import services
+from bulletin.liveblogs import roles, services
 from bulletin.liveblogs.models import LiveBlog, Post
-from bulletin.liveblogs import roles
 from bulletin.liveblogs.roles import Role
 
 _bodies = itertools.count(1)

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from bulletin.demo import launch
 from bulletin.demo.seed import DEMO_SLUG
 from bulletin.liveblogs.models import Change, LiveBlog
+from bulletin.liveblogs.roles import Role, role_of
 
 # prepare_demo runs migrate, which needs a real transaction of its own.
 needs_database = pytest.mark.django_db(transaction=True)
@@ -31,7 +32,7 @@ def test_prepare_makes_a_private_login_that_signs_in(tmp_path):
     assert mode(login.path) == 0o600
     assert login.path.read_text() == f"username: editor\npassword: {login.password}\n"
     editor = get_user_model().objects.get(username="editor")
-    assert editor.is_staff and editor.is_active and editor.check_password(login.password)
+    assert role_of(editor) is Role.EDITOR and editor.is_active and editor.check_password(login.password)
     assert LiveBlog.objects.filter(slug=DEMO_SLUG).exists()
 
 
@@ -68,7 +69,7 @@ def test_welcome_names_every_address_and_the_login():
     base = "http://127.0.0.1:8799"
     addresses = [line.split()[-1] for line in text.splitlines() if "http://" in line]
     assert addresses == [f"{base}/live/{DEMO_SLUG}/", f"{base}/live/{DEMO_SLUG}/lite/",
-                         f"{base}/", f"{base}/admin/"]
+                         f"{base}/", f"{base}/desk/"]
     assert "username editor, password s3cret" in text
     assert "/data/demo-login.txt" in text
     assert "http://[::1]:8000/" in launch.welcome(login, "::1", 8000)

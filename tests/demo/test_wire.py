@@ -9,6 +9,7 @@ from bulletin.demo.story import WIRE_UPDATES
 from bulletin.demo.wire import DemoWire
 from bulletin.liveblogs import services
 from bulletin.liveblogs.models import Change, Post, PostRevision
+from bulletin.liveblogs.roles import SYSTEM
 from tests import factories
 
 # The wire writes from its own thread, so its rows must be committed for the test to see.
@@ -102,7 +103,7 @@ def test_a_failing_tick_is_logged_and_the_wire_carries_on(caplog, running):
 
 
 def test_the_wire_stops_by_itself_when_the_story_ends(election_night, running):
-    services.end_live_blog(election_night, editor=None)
+    services.end_live_blog(election_night, editor=SYSTEM)
     wire = running(slug=election_night.slug)
     wait_until(lambda: not wire.thread.is_alive(), message="the wire to stop")
     assert election_night.posts.count() == 1

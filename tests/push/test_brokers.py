@@ -78,7 +78,8 @@ def test_published_messages_reach_every_subscriber_in_order(broker_url):
         for message in messages:
             publisher.publish(channel, message)
         for listener in listeners:
-            listener.wait_until(lambda: len(listener.received) == 20, f"got {listener.received}")
+            received = listener.received
+            listener.wait_until(lambda received=received: len(received) == 20, f"got {received}")
             assert listener.received == messages
     finally:
         for listener in listeners:

@@ -1,6 +1,5 @@
 """The live page, the lite page and post pages as the reader edge serves them."""
 
-import gzip
 import hashlib
 import re
 from base64 import b64encode

@@ -15,9 +15,15 @@ from django.db import connection
 
 from bulletin.liveblogs.models import Change, Post
 from tests.conftest import (
-    database_url, free_port, kill_server, require, start_server, stop_server, wait_for_port,
+    database_url,
+    free_port,
+    kill_server,
+    require,
+    start_server,
+    stop_server,
+    wait_for_port,
 )
-from tests.factories import ada, make_liveblog, publish
+from tests.factories import make_liveblog, publish
 from tests.sse import parse
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -66,5 +66,5 @@ def test_two_hundred_readers_dropping_at_random_get_all_hundred_changes_once(ser
     results = asyncio.run(run())
     expected = list(range(2, CHANGES + 2))
     for number, received in enumerate(results):
-        assert received == expected, f"reader {number} got {len(received)} events, first gap or repeat near " \
-            f"{next((s for s, e in zip(received, expected) if s != e), None)}"
+        first_wrong = next((got for got, wanted in zip(received, expected, strict=False) if got != wanted), None)
+        assert received == expected, f"reader {number} got {len(received)} events, wrong from {first_wrong}"

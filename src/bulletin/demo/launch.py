@@ -14,6 +14,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.management import call_command
 
+from bulletin.liveblogs import roles
+from bulletin.liveblogs.roles import Role
+
 from .seed import seed_demo
 from .story import STORY
 from .wire import DEFAULT_INTERVAL
@@ -68,15 +71,13 @@ def demo_login(directory: Path) -> Login:
 
 
 def ensure_editor(login: Login) -> AbstractBaseUser:
-    """Create the demo editor, or repair it, so that the login in the file signs in.
-
-    A superuser, because the admin shows a plain staff account nothing until the desk exists.
-    """
+    """Create the demo editor, or repair it, so that the login in the file signs in."""
     user, _created = get_user_model().objects.get_or_create(username=login.username)
     if not user.check_password(login.password):
         user.set_password(login.password)
-    user.is_active = user.is_staff = user.is_superuser = True
+    user.is_active = True
     user.save()
+    roles.assign(user, Role.EDITOR)
     return user
 
 
@@ -98,7 +99,7 @@ def welcome(login: Login, host: str, port: int, *, interval: tuple[float, float]
         f"  Live page:  {live}",
         f"  Lite page:  {live}lite/",
         f"  Home:       {base}/",
-        f"  Admin:      {base}/admin/",
+        f"  Desk:       {base}/desk/",
         f"  Login:      username {login.username}, password {login.password}",
         f"              (kept in {login.path})",
         "",

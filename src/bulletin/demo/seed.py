@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from bulletin.liveblogs import services
 from bulletin.liveblogs.models import LiveBlog, Post
+from bulletin.liveblogs.roles import SYSTEM
 from bulletin.liveblogs.timefmt import digest_headline, spoken_hour
 
 from . import images
@@ -93,6 +94,7 @@ def seed_demo(now: dt.datetime | None = None, *, author: AbstractBaseUser | None
     existing = LiveBlog.objects.filter(slug=story.slug).first()
     if existing is not None:
         return existing
+    author = author or SYSTEM
     now = now or timezone.now()
     # One transaction: a seed that fails halfway leaves no half-told story behind for
     # the next run to mistake for a finished one.

@@ -16,6 +16,7 @@ from django.utils import timezone
 from bulletin.liveblogs import services
 from bulletin.liveblogs.exceptions import LiveBlogEnded
 from bulletin.liveblogs.models import LiveBlog, Post
+from bulletin.liveblogs.roles import SYSTEM
 from bulletin.liveblogs.timefmt import spoken_hour
 
 from .seed import publish_scripted
@@ -101,7 +102,7 @@ class DemoWire:
         update = self.updates[self.published % len(self.updates)]
         level = max(LOW_LEVEL, PEAK_LEVEL - FALL_PER_POST * self.published)
         self.published += 1
-        post = publish_scripted(liveblog, update, author=None, at=timezone.now(), level=f"{level:.2f}")
+        post = publish_scripted(liveblog, update, author=SYSTEM, at=timezone.now(), level=f"{level:.2f}")
         logger.info("The demo wire published post %d of %r.", post.number, self.slug)
         return post
 
@@ -113,7 +114,7 @@ class DemoWire:
             return None
         amendment = self.random.choice(self.amendments)
         paragraph = amendment.paragraph.format(clock=spoken_hour(timezone.now(), liveblog.zone))
-        post = services.revise_post(post, editor=None, revision=post.revision,
+        post = services.revise_post(post, editor=SYSTEM, revision=post.revision,
                                     body=f"{post.body}\n\n{paragraph}", note=amendment.note)
         logger.info("The demo wire revised post %d of %r.", post.number, self.slug)
         return post
@@ -126,6 +127,6 @@ class DemoWire:
             post = published.filter(pinned=False).first()
         if post is None:
             return None
-        post = services.pin_post(post, editor=None)
+        post = services.pin_post(post, editor=SYSTEM)
         logger.info("The demo wire pinned post %d of %r.", post.number, self.slug)
         return post

@@ -18,12 +18,12 @@ from bulletin.liveblogs import timefmt
 from bulletin.liveblogs.markup import plain_text
 from bulletin.liveblogs.models import Change, LiveBlog, Post
 from bulletin.liveblogs.rendering import render_key_points, render_post, render_status
+from bulletin.security import PAGE_CSP
 
 from .responses import (
     ERROR_CACHE,
     LATEST_CACHE,
     PAGE_CACHE,
-    PAGE_CSP,
     WINDOW_CACHE,
     Prepared,
     style_hash_csp,

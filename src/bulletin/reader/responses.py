@@ -5,8 +5,6 @@ import hashlib
 from base64 import b64encode
 from dataclasses import dataclass, field
 
-from bulletin.security import PAGE_CSP
-
 # Browsers revalidate each time (a 304 costs a few bytes); a CDN may answer for a few
 # seconds, keep serving while it refetches, and keep serving for a day if we are down.
 PAGE_CACHE = "public, max-age=0, s-maxage=3, stale-while-revalidate=30, stale-if-error=86400"

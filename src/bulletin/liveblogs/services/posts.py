@@ -10,7 +10,15 @@ from .. import changes, validation
 from ..exceptions import PostAlreadyRetracted, PostNotPublished, StaleRevision
 from ..models import Change, LiveBlog, Post
 from ..roles import Role, require, user_or_none
-from .common import ImageUpload, attach_images, go_public, keep_revision, locked, locked_post, set_content
+from .common import (
+    ImageUpload,
+    attach_images,
+    go_public,
+    keep_revision,
+    locked,
+    locked_post,
+    set_content,
+)
 
 
 def publish_post(

@@ -31,10 +31,10 @@ class Subscription:
 class Broker(ABC):
     """Carries messages from publishers (any thread) to subscribers (callbacks)."""
 
-    async def connect(self) -> None:
+    async def connect(self) -> None:  # noqa: B027 - brokers without connections need nothing
         """Open connections; called in the ASGI lifespan, never at import."""
 
-    async def disconnect(self) -> None:
+    async def disconnect(self) -> None:  # noqa: B027
         """Close connections."""
 
     @abstractmethod
