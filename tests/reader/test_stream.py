@@ -144,3 +144,19 @@ def test_bad_cursor_is_refused_with_a_message(edge, headers, query):
     reader.wait_for(lambda r: r.ended)
     assert reader.status == 400 and "sequence number" in reader.text
     reader.close()
+
+
+def test_open_streams_are_counted_per_blog(edge):
+    liveblog = make_liveblog()
+    readers = [edge.stream("/live/election-night/stream") for _ in range(3)]
+    for reader in readers:
+        reader.wait_for(lambda r: r.sequences() == [1])
+    assert edge.run(_counts(edge)) == {liveblog.pk: 3}
+    readers[0].close()
+    assert edge.run(_counts(edge)) == {liveblog.pk: 2}
+    for reader in readers[1:]:
+        reader.close()
+
+
+async def _counts(edge):
+    return edge.app.hub.counts()

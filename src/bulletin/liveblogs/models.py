@@ -205,3 +205,17 @@ class Change(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["liveblog", "sequence"], name="change_sequence_unique")
         ]
+
+
+class ReaderCount(models.Model):
+    """How many readers one server process is streaming a live blog to, lately."""
+
+    process = models.CharField(max_length=100)
+    liveblog = models.ForeignKey(LiveBlog, on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["process", "liveblog"], name="reader_count_unique")
+        ]

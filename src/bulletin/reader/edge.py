@@ -2,15 +2,20 @@
 
 import asyncio
 import gc
+import logging
+import os
 import re
 import signal
+import socket
 import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs
 
 from django.db import close_old_connections, connections
 
 from bulletin import conf
+from bulletin.liveblogs import audience
 
 from . import files, pages, stream
 from .cache import LRU, BlogState
@@ -31,6 +36,7 @@ ROUTES = [
 ]
 READER_METHODS = ("GET", "HEAD")
 RENDER_THREADS = 4
+logger = logging.getLogger(__name__)
 # Proxies commonly close a connection idle for 60 s (nginx proxy_read_timeout).
 HEARTBEAT_SECONDS = 25
 
@@ -89,10 +95,16 @@ class Request:
 
 
 class ReaderEdge:
-    """Serves reader pages from memory; renders a page only when a change made it stale."""
+    """Serves reader pages from memory; renders a page only when a change made it stale.
 
-    def __init__(self, fallback) -> None:
+    ``periodic`` lists (seconds, function) pairs: synchronous jobs this process runs in its
+    render threads every so often while it serves, such as publishing scheduled posts.
+    """
+
+    def __init__(self, fallback, *, periodic: Sequence[tuple[float, Callable[[], object]]] = ()) -> None:
         self.fallback = fallback
+        self.periodic = list(periodic)
+        self.process = f"{socket.gethostname()}:{os.getpid()}"
         self.executor = ThreadPoolExecutor(RENDER_THREADS, thread_name_prefix="bulletin-render")
         self.blogs: dict[str, BlogState] = {}
         self.heard: dict[str, int] = {}
@@ -141,6 +153,11 @@ class ReaderEdge:
             self.started = True
             await self.feed.start()
             self.tasks.append(asyncio.create_task(self._heartbeat(), name="bulletin-heartbeat"))
+            for seconds, job in self.periodic:
+                self.tasks.append(asyncio.create_task(self._every(seconds, job), name=f"bulletin-{job.__name__}"))
+            # Counted here on the loop, written to the database in a render thread.
+            report = self._every(audience.REPORT_SECONDS, audience.report, lambda: (self.process, self.hub.counts()))
+            self.tasks.append(asyncio.create_task(report, name="bulletin-report-readers"))
             self._close_streams_on_signal()
             if conf.get("GC_FREEZE_SECONDS"):
                 freeze_garbage_collector()
@@ -206,6 +223,15 @@ class ReaderEdge:
         while True:
             await asyncio.sleep(HEARTBEAT_SECONDS)
             self.hub.broadcast(HEARTBEAT)
+
+    async def _every(self, seconds: float, job, arguments=tuple) -> None:
+        """Run job(*arguments()) in a render thread every so many seconds, whatever happens."""
+        while True:
+            await asyncio.sleep(seconds)
+            try:
+                await self.run_sync(job, *arguments())
+            except Exception:
+                logger.exception("Periodic job %s failed; it runs again in %s s", job.__name__, seconds)
 
     async def _refreeze(self) -> None:
         while True:

@@ -124,6 +124,10 @@ class StreamHub:
         channel = self.channels.get(blog_id)
         return len(channel.subscribers) if channel else 0
 
+    def counts(self) -> dict[int, int]:
+        """Open streams per blog id."""
+        return {blog_id: len(channel.subscribers) for blog_id, channel in self.channels.items()}
+
     def broadcast(self, item) -> None:
         """Give every subscriber the same item: a heartbeat, or CLOSE at shutdown."""
         for channel in self.channels.values():

@@ -20,6 +20,7 @@ from bulletin.liveblogs.models import Change, LiveBlog, Post
 from bulletin.liveblogs.rendering import render_key_points, render_post, render_status
 from bulletin.security import PAGE_CSP
 
+from . import history
 from .responses import (
     ERROR_CACHE,
     LATEST_CACHE,
@@ -124,6 +125,7 @@ def post_page(slug: str, number: int) -> Prepared | None:
         "absolute_url": base + post.get_absolute_url(),
         "image_url": base + image.file.url if image else "",
         "image_alt": image.alt if image else "",
+        "corrections": [] if post.is_retracted else history.corrections(post),
     }
     body = render_to_string("bulletin/reader/post.html", context)
     return _html(body, etag=f"{liveblog.pk}-{liveblog.sequence}")
