@@ -1,6 +1,7 @@
 """The interface every broker offers."""
 
 import asyncio
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,7 +30,15 @@ class Subscription:
 
 
 class Broker(ABC):
-    """Carries messages from publishers (any thread) to subscribers (callbacks)."""
+    """Carries messages from publishers (any thread) to subscribers (callbacks).
+
+    Every broker keeps its own process's subscribers here; subclasses carry messages
+    between processes and hand each arriving one to ``deliver``.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._subscriptions: dict[str, list[Subscription]] = {}
 
     async def connect(self) -> None:  # noqa: B027 - brokers without connections need nothing
         """Open connections; called in the ASGI lifespan, never at import."""
@@ -41,13 +50,33 @@ class Broker(ABC):
     def publish(self, channel: str, message: bytes) -> None:
         """Send message to every subscriber of channel, in this process and others."""
 
-    @abstractmethod
     def subscribe(self, channel: str, callback: Callback, *, loop=None) -> Subscription:
         """Call callback(message) for each message on channel until unsubscribed."""
+        subscription = Subscription(channel, callback, loop)
+        with self._lock:
+            self._subscriptions.setdefault(channel, []).append(subscription)
+        return subscription
 
-    @abstractmethod
     def unsubscribe(self, subscription: Subscription) -> None:
         """Stop delivering to subscription."""
+        subscription.active = False
+        with self._lock:
+            subscriptions = self._subscriptions.get(subscription.channel, [])
+            if subscription in subscriptions:
+                subscriptions.remove(subscription)
+
+    def deliver(self, channel: str, message: bytes) -> None:
+        """Hand a message to this process's subscribers of channel."""
+        with self._lock:
+            subscriptions = list(self._subscriptions.get(channel, ()))
+        for subscription in subscriptions:
+            subscription.deliver(message)
+            if not subscription.active:
+                self.unsubscribe(subscription)
+
+    def channels(self) -> set[str]:
+        with self._lock:
+            return {channel for channel, subscriptions in self._subscriptions.items() if subscriptions}
 
     @property
     def healthy(self) -> bool:

@@ -8,7 +8,6 @@ meanwhile, because every process also reads new changes from the database.
 
 import asyncio
 import logging
-import threading
 
 import redis
 import redis.asyncio as aioredis
@@ -25,10 +24,9 @@ RETRY_MAX = 5.0
 
 class RedisBroker(Broker):
     def __init__(self, url: str) -> None:
+        super().__init__()
         self.url = url
         self._publisher = redis.Redis.from_url(url, socket_timeout=TIMEOUT, socket_connect_timeout=TIMEOUT)
-        self._lock = threading.Lock()
-        self._subscriptions: dict[str, list[Subscription]] = {}
         self._listener: asyncio.Task | None = None
         self._healthy = False
         self._channels_changed = asyncio.Event()
@@ -53,25 +51,11 @@ class RedisBroker(Broker):
         self._publisher.publish(channel, message)
 
     def subscribe(self, channel: str, callback: Callback, *, loop=None) -> Subscription:
-        subscription = Subscription(channel, callback, loop)
-        with self._lock:
-            self._subscriptions.setdefault(channel, []).append(subscription)
+        subscription = super().subscribe(channel, callback, loop=loop)
+        # Wake the listener, which may be idle with nothing to listen to yet.
         if loop is not None:
             loop.call_soon_threadsafe(self._channels_changed.set)
         return subscription
-
-    def unsubscribe(self, subscription: Subscription) -> None:
-        subscription.active = False
-        with self._lock:
-            subscriptions = self._subscriptions.get(subscription.channel, [])
-            if subscription in subscriptions:
-                subscriptions.remove(subscription)
-
-    def _deliver(self, channel: str, message: bytes) -> None:
-        with self._lock:
-            subscriptions = list(self._subscriptions.get(channel, ()))
-        for subscription in subscriptions:
-            subscription.deliver(message)
 
     async def _listen(self) -> None:
         delay = 0.2
@@ -96,7 +80,7 @@ class RedisBroker(Broker):
             pubsub = client.pubsub(ignore_subscribe_messages=True)
             subscribed: set[str] = set()
             while True:
-                wanted = set(self._subscriptions)
+                wanted = self.channels()
                 if wanted - subscribed:
                     await pubsub.subscribe(*(wanted - subscribed))
                     subscribed |= wanted
@@ -109,6 +93,6 @@ class RedisBroker(Broker):
                     continue
                 message = await pubsub.get_message(timeout=1.0)
                 if message is not None and message["type"] == "message":
-                    self._deliver(message["channel"].decode(), message["data"])
+                    self.deliver(message["channel"].decode(), message["data"])
         finally:
             await client.aclose()
