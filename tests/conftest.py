@@ -1,6 +1,7 @@
 """Fixtures every test may use: the cast, the reader edge in-process, a real server."""
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import queue
@@ -22,6 +23,16 @@ from tests.sse import parse
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CI = os.environ.get("CI") == "true"
+
+
+def run_async(coroutine):
+    """Run a coroutine to the end on a loop of its own, whatever loop this thread runs.
+
+    Playwright's sync API keeps an event loop running in the main thread once a browser
+    test has run, and asyncio.run() refuses to start inside it.
+    """
+    with concurrent.futures.ThreadPoolExecutor(1) as executor:
+        return executor.submit(asyncio.run, coroutine).result()
 
 
 def require(available: bool, reason: str) -> None:

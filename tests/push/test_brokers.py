@@ -20,7 +20,8 @@ def redis_available() -> bool:
     import redis
 
     try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+        with redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1) as client:
+            client.ping()
     except redis.RedisError:
         return False
     return True
@@ -84,6 +85,7 @@ def test_published_messages_reach_every_subscriber_in_order(broker_url):
     finally:
         for listener in listeners:
             listener.close()
+        publisher.close()
 
 
 def test_unsubscribed_callbacks_hear_nothing_more(broker_url):
@@ -113,6 +115,7 @@ def test_unreachable_redis_is_unhealthy_and_publish_fails_fast():
         broker.publish("test.nowhere", b"x")
     assert time.monotonic() - started < 5
     assert broker.healthy is False
+    broker.close()
 
 
 def test_unknown_scheme_names_the_setting():

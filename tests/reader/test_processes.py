@@ -14,6 +14,7 @@ import redis
 from django.db import connection
 
 from bulletin.liveblogs.models import Change, Post
+from bulletin.push import get_broker
 from tests.conftest import (
     database_url,
     free_port,
@@ -156,6 +157,7 @@ def test_publishing_survives_the_broker_dying_and_push_comes_back(redis_server, 
     finally:
         reader.close()
         stop_server(server)
+        get_broker(redis_server.url).close()  # this test process published through it
 
 
 def _wait_for_resubscription(url: str, timeout: float = 15) -> None:

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 
 from bulletin.liveblogs import services
+from tests.conftest import run_async
 from tests.factories import ada, make_liveblog
 from tests.sse import parse
 
@@ -63,7 +64,7 @@ def test_two_hundred_readers_dropping_at_random_get_all_hundred_changes_once(ser
         done.set()
         return await asyncio.wait_for(asyncio.gather(*readers), timeout=120)
 
-    results = asyncio.run(run())
+    results = run_async(run())
     expected = list(range(2, CHANGES + 2))
     for number, received in enumerate(results):
         first_wrong = next((got for got, wanted in zip(received, expected, strict=False) if got != wanted), None)

@@ -46,6 +46,9 @@ class Broker(ABC):
     async def disconnect(self) -> None:  # noqa: B027
         """Close connections."""
 
+    def close(self) -> None:  # noqa: B027 - brokers without connections need nothing
+        """Close what publishing opened; publishing again opens it anew."""
+
     @abstractmethod
     def publish(self, channel: str, message: bytes) -> None:
         """Send message to every subscriber of channel, in this process and others."""

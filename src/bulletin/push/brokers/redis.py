@@ -46,9 +46,13 @@ class RedisBroker(Broker):
             await asyncio.gather(self._listener, return_exceptions=True)
             self._listener = None
         self._healthy = False
+        self.close()
 
     def publish(self, channel: str, message: bytes) -> None:
         self._publisher.publish(channel, message)
+
+    def close(self) -> None:
+        self._publisher.close()
 
     def subscribe(self, channel: str, callback: Callback, *, loop=None) -> Subscription:
         subscription = super().subscribe(channel, callback, loop=loop)
