@@ -140,6 +140,8 @@ class PostImage(models.Model):
     alt = models.CharField(max_length=300)
     caption = models.CharField(max_length=500, blank=True)
     credit = models.CharField(max_length=200, blank=True)
+    # [{"width", "height", "name"}] narrowest first, for srcset; written by liveblogs.images.
+    renditions = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["position", "pk"]

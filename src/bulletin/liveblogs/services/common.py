@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db.models import Max
+from django.utils import timezone
 
-from .. import changes, markup
+from .. import changes, images, markup
 from ..models import Change, LiveBlog, Post, PostImage, PostRevision
 from ..roles import user_or_none
 
@@ -33,18 +34,45 @@ def locked_post(post: Post) -> tuple[LiveBlog, Post]:
     return liveblog, Post.objects.select_related("liveblog").get(pk=post.pk)
 
 
-def attach_images(post: Post, images: Iterable[ImageUpload]) -> None:
-    for position, image in enumerate(images, start=post.images.count()):
-        alt = image.alt.strip()
-        if not alt:
+def _label(position: int, image: ImageUpload) -> str:
+    """How an error names an image: its place in the post and the file's own name."""
+    name = (getattr(image.file, "name", "") or "").rsplit("/", 1)[-1]
+    return f"Image {position + 1} ({name})" if name else f"Image {position + 1}"
+
+
+def _attach(post: Post, position: int, image: ImageUpload, written: list[str]) -> None:
+    attached = PostImage(
+        post=post, position=position, alt=image.alt.strip(),
+        caption=image.caption.strip(), credit=image.credit.strip(),
+    )
+    try:
+        attached.full_clean(exclude=["post", "file"])
+    except ValidationError as error:
+        raise ValidationError({"images": [f"{_label(position, image)}: {m}" for m in error.messages]}) from None
+    cleaned = images.prepare(image.file, label=_label(position, image))
+    field = PostImage._meta.get_field("file")
+    stored = images.store(cleaned, storage=field.storage, written=written,
+                          folder=timezone.now().strftime(str(field.upload_to)))
+    attached.file.name = stored.name
+    attached.width, attached.height, attached.renditions = stored.width, stored.height, stored.renditions
+    attached.save()
+
+
+def attach_images(post: Post, uploads: Iterable[ImageUpload]) -> None:
+    """Check, clean and store a post's new images; on any failure remove the files written."""
+    uploads = list(uploads)
+    start = post.images.count()
+    for position, image in enumerate(uploads, start=start):
+        if not image.alt.strip():
             raise ValidationError({"images": [f"Image {position + 1} needs alt text."]})
-        attached = PostImage(
-            post=post, position=position, alt=alt,
-            caption=image.caption.strip(), credit=image.credit.strip(),
-        )
-        attached.file.save(image.file.name.rsplit("/", 1)[-1], image.file, save=False)
-        attached.full_clean(exclude=["post"])
-        attached.save()
+    written: list[str] = []
+    try:
+        for position, image in enumerate(uploads, start=start):
+            _attach(post, position, image, written)
+    except BaseException:
+        # The service's transaction rolls the rows back; the files are ours to remove.
+        images.delete(PostImage._meta.get_field("file").storage, written)
+        raise
 
 
 def keep_revision(post: Post, *, editor, note: str, at: dt.datetime) -> None:
