@@ -146,6 +146,12 @@ class PostImage(models.Model):
     class Meta:
         ordering = ["position", "pk"]
 
+    def widest_url(self) -> str:
+        """The largest cleaned copy: for sharing cards, which want one big image."""
+        if self.renditions:
+            return f"{settings.MEDIA_URL}{self.renditions[-1]['name']}"
+        return self.file.url
+
 
 class PostRevision(models.Model):
     """One published text of a post, kept for its public history."""

@@ -61,6 +61,7 @@ def post_content(*, headline: str, body: str, credit: str, links_: Iterable[dict
 
 
 def kind(value: str) -> str:
+    """The kind of a post, update or digest."""
     kinds = ("update", "digest")
     if value not in kinds:
         raise ValidationError({"kind": [f"Kind must be one of {', '.join(kinds)}."]})

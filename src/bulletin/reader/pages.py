@@ -123,7 +123,7 @@ def post_page(slug: str, number: int) -> Prepared | None:
         "post_html": render_post(post),
         **_post_summary(post),
         "absolute_url": base + post.get_absolute_url(),
-        "image_url": base + image.file.url if image else "",
+        "image_url": base + image.widest_url() if image else "",
         "image_alt": image.alt if image else "",
         "corrections": [] if post.is_retracted else history.corrections(post),
     }

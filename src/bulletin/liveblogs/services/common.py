@@ -9,7 +9,7 @@ from django.core.files import File
 from django.db.models import Max
 from django.utils import timezone
 
-from .. import changes, images, markup
+from .. import changes, images, markup, validation
 from ..models import Change, LiveBlog, Post, PostImage, PostRevision
 from ..roles import user_or_none
 
@@ -81,6 +81,18 @@ def keep_revision(post: Post, *, editor, note: str, at: dt.datetime) -> None:
         body_html=post.body_html, credit=post.credit, links=post.links,
         editor=user_or_none(editor), note=note, created_at=at,
     )
+
+
+def new_post(liveblog: LiveBlog, *, author, kind: str, images: Iterable[ImageUpload], **fields) -> Post:
+    """Check and save a new, unpublished post with its images (inside the caller's transaction)."""
+    content = validation.post_content(
+        headline=fields["headline"], body=fields["body"], credit=fields["credit"], links_=fields["links"]
+    )
+    post = Post(liveblog=liveblog, kind=validation.kind(kind), author=user_or_none(author), state=Post.State.DRAFT)
+    set_content(post, content)
+    post.save()
+    attach_images(post, images)
+    return post
 
 
 def set_content(post: Post, content: dict) -> None:

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from .. import validation
 from ..models import LiveBlog, Post
-from ..roles import SYSTEM, Role, require, role_of, user_or_none
-from .common import ImageUpload, attach_images, go_public, locked_post, set_content
+from ..roles import SYSTEM, Role, require, role_of
+from .common import ImageUpload, attach_images, go_public, locked_post, new_post, set_content
 
 UNPUBLISHED = (Post.State.DRAFT, Post.State.SUBMITTED)
 
@@ -43,14 +43,9 @@ def save_draft(
 ) -> Post:
     """Keep a post that is not ready for readers."""
     require(author, Role.REPORTER, "write drafts")
-    content = validation.post_content(headline=headline, body=body, credit=credit, links_=links)
-    validation.kind(kind)
     with transaction.atomic():
-        post = Post(liveblog=liveblog, kind=kind, author=user_or_none(author), state=Post.State.DRAFT)
-        set_content(post, content)
-        post.save()
-        attach_images(post, images)
-    return post
+        return new_post(liveblog, author=author, kind=kind, images=images,
+                        headline=headline, body=body, credit=credit, links=links)
 
 
 def update_draft(

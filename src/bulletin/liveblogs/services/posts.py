@@ -9,14 +9,14 @@ from django.utils import timezone
 from .. import changes, validation
 from ..exceptions import PostAlreadyRetracted, PostNotPublished, StaleRevision
 from ..models import Change, LiveBlog, Post
-from ..roles import Role, require, user_or_none
+from ..roles import Role, require
 from .common import (
     ImageUpload,
-    attach_images,
     go_public,
     keep_revision,
     locked,
     locked_post,
+    new_post,
     set_content,
 )
 
@@ -35,15 +35,11 @@ def publish_post(
 ) -> Post:
     """Publish a post at the top of a live blog and announce it to readers."""
     require(author, Role.EDITOR, "publish posts")
-    content = validation.post_content(headline=headline, body=body, credit=credit, links_=links)
-    validation.kind(kind)
     with transaction.atomic():
         liveblog = locked(liveblog)
         liveblog.ensure_open()
-        post = Post(liveblog=liveblog, kind=kind, author=user_or_none(author))
-        set_content(post, content)
-        post.save()
-        attach_images(post, images)
+        post = new_post(liveblog, author=author, kind=kind, images=images,
+                        headline=headline, body=body, credit=credit, links=links)
         return go_public(liveblog, post, editor=author, at=at or timezone.now())
 
 
