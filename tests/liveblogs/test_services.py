@@ -188,3 +188,9 @@ def test_bad_time_zone_is_refused(db):
     with pytest.raises(ValidationError):
         make_liveblog(slug="bad-clock", extra_clocks=["Europe/Atlantis"])
     assert not LiveBlog.objects.exists()
+
+
+def test_addresses_the_desk_uses_are_refused(db):
+    with pytest.raises(ValidationError, match="reserved for the desk"):
+        make_liveblog(slug="sign-in")
+    assert not LiveBlog.objects.exists()

@@ -12,6 +12,9 @@ from ..models import Change, KeyPoint, LiveBlog, validate_time_zone
 from ..roles import Role, require
 from .common import locked
 
+# Addresses the desk uses for itself under /desk/; a blog there could not be reached.
+RESERVED_SLUGS = {"sign-in", "sign-out"}
+
 
 def create_live_blog(
     *,
@@ -35,6 +38,8 @@ def create_live_blog(
         started_at=timezone.now() if live else None,
     )
     liveblog.full_clean()
+    if slug in RESERVED_SLUGS:
+        raise ValidationError({"slug": [f"“{slug}” is reserved for the desk; choose another address."]})
     for zone in liveblog.extra_clocks:
         try:
             validate_time_zone(zone)

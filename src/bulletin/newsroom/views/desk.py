@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from bulletin.liveblogs import services, timefmt
+from bulletin.liveblogs import audience, services, timefmt
 from bulletin.liveblogs.models import LiveBlog, Post
 from bulletin.liveblogs.roles import Role, role_of
 
@@ -56,6 +56,7 @@ def render_desk(request: HttpRequest, liveblog: LiveBlog, form: PostForm, *, sta
         "drafts": [post for post in waiting if post.state == Post.State.DRAFT],
         "editor": role >= Role.EDITOR, "can_write": role >= Role.REPORTER,
         "digest_headline": digest_headline(liveblog),
+        "watching": audience.watching(liveblog),
         "sent": any(SENT in message.tags for message in messages.get_messages(request)),
     }, status=status)
 
