@@ -6,13 +6,16 @@ reporter's submission reaches readers only once an editor approves it. Every des
 passes axe-core and the Nu Html Checker, with no script error and no CSP violation.
 """
 
+import io
 import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import httpx
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from bulletin.liveblogs import services
@@ -340,3 +343,42 @@ def test_desk_page_is_valid_and_accessible(newsroom, vnu, name):
     results = Axe().run(person.page)
     assert results.violations_count == 0, f"{name}: {results.generate_report()}"
     assert re.search(r"Bulletin desk$", person.page.title())
+
+
+def photo_with_gps() -> bytes:
+    """A JPEG as a phone makes it: the place it was taken written into its EXIF."""
+    image = Image.new("RGB", (1400, 900), (40, 90, 140))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    gps = {1: "N", 2: (51.0, 30.0, 12.0), 3: "W", 4: (0.0, 7.0, 40.0)}
+    exif[0x8825] = gps  # GPSInfo
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    assert Image.open(io.BytesIO(out.getvalue())).getexif().get_ifd(0x8825), "the test photo must carry GPS"
+    return out.getvalue()
+
+
+def test_an_uploaded_photo_reaches_readers_with_caption_credit_and_no_location(newsroom, live_page):
+    ada = newsroom.person("ada")
+    ada.page.goto(newsroom.desk_url())
+    ada.page.get_by_label("Headline").fill("Water over the quay")
+    ada.page.get_by_label("Body", exact=True).fill("**Quay Street.** The river is over the wall.")
+    ada.page.get_by_label("Image 1 file").set_input_files(
+        files=[{"name": "IMG_0042.jpg", "mimeType": "image/jpeg", "buffer": photo_with_gps()}])
+    ada.page.get_by_label("Image 1 alt text (required)").fill("Brown water covering a cobbled street")
+    ada.page.get_by_label("Image 1 caption").fill("Quay Street at noon.")
+    ada.page.get_by_label("Image 1 credit").fill("Photo: Ada Reyes")
+    ada.submit(lambda: ada.page.get_by_role("button", name="Publish").click())
+
+    figure = live_page.locator("#posts article figure")
+    expect(figure.locator("figcaption")).to_contain_text("Quay Street at noon.", timeout=2000)
+    expect(figure.locator("figcaption")).to_contain_text("Photo: Ada Reyes")
+    image = figure.locator("img")
+    expect(image).to_have_attribute("alt", "Brown water covering a cobbled street")
+    live_page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    shown = image.evaluate("img => img.currentSrc")
+    served = httpx.get(shown)
+    assert served.status_code == 200
+    rendition = Image.open(io.BytesIO(served.content))
+    assert not rendition.getexif() and "exif" not in rendition.info and "xmp" not in rendition.info
+    assert "IMG_0042" not in shown  # the upload's own name can say who or where
