@@ -2,8 +2,9 @@
  *
  * Changes arrive over Server-Sent Events from /live/<slug>/stream; if streaming fails
  * (a proxy that strips it, repeated errors) the page polls /live/<slug>/changes?after=N
- * and goes back to streaming when it can. Every change carries its sequence number, so
- * applying one twice, or out of a replay, changes nothing.
+ * and tries streaming again every minute. Each change carries its sequence number and the
+ * post's fragment as it now stands, so applying one twice, or replaying changes a page
+ * already shows (a page may be rendered a little newer than its sequence), changes nothing.
  */
 (function () {
   "use strict";
@@ -11,17 +12,25 @@
   var root = document.querySelector("[data-live-stream]");
   if (!root || !window.fetch) return;
 
-  var sequence = Number(root.dataset.sequence);
+  var POLL_DELAY = 3000;
+  var STREAM_RETRY = 60000;
+  var sequence = Number(root.dataset.sequence);  // the last change applied
+  var received = sequence;                        // the last change received, applied or held
   var posts = document.getElementById("posts");
   var pinned = document.getElementById("pinned");
   var baseTitle = document.title;
   var pending = [];        // new posts held back while the reader is away from the top
   var held = [];           // every change held back while the reader has paused updates
   var paused = false;
+  var batching = false;
+  var ended = false;
   var source = null;
-  var errors = 0;
-  var pollTimer = null;
-  var pollDelay = 3000;
+  var timer = null;
+  var run = 0;             // bumped whenever the transport changes: late answers of an old one are ignored
+  var pollDelay = POLL_DELAY;
+  var streamAgainAt = 0;
+  var streamFailed = false;
+  var announceTimer = null;
 
   var ui = buildControls();
 
@@ -43,15 +52,18 @@
     fresh.className = "live-controls__new";
     fresh.hidden = true;
     fresh.addEventListener("click", function () { reveal(true); });
-    bar.append(pause, fresh);
+    bar.append(pause, fresh, status);
     posts.before(bar);
-    document.body.append(status);
+    // Focused after "Show new updates", so keyboard and screen reader users land on them.
+    posts.tabIndex = -1;
     return { pause: pause, fresh: fresh, status: status };
   }
 
   function announce(text) {
+    // Emptied first, so the same words said twice are announced twice.
     ui.status.textContent = "";
-    window.setTimeout(function () { ui.status.textContent = text; }, 50);
+    window.clearTimeout(announceTimer);
+    announceTimer = window.setTimeout(function () { ui.status.textContent = text; }, 50);
   }
 
   function fragment(html) {
@@ -64,6 +76,17 @@
     return document.getElementById("post-" + number);
   }
 
+  function isTombstone(element) {
+    return element.classList.contains("post--retracted");
+  }
+
+  /* A retraction is final and revisions only grow: an older fragment than the one shown
+   * comes from a replayed change and is left out. */
+  function isStale(current, next) {
+    if (isTombstone(current)) return true;
+    return !isTombstone(next) && Number(next.dataset.revision) < Number(current.dataset.revision);
+  }
+
   function atTop() {
     return window.scrollY < posts.offsetTop;
   }
@@ -71,6 +94,8 @@
   /* Put a post into the list where its number belongs; an older post than the page
    * shows belongs to an older page and is left out. */
   function place(element) {
+    var empty = posts.querySelector(".posts__empty");
+    if (empty) empty.remove();
     var number = Number(element.dataset.number);
     var children = posts.querySelectorAll(":scope > article[data-number]");
     for (var i = 0; i < children.length; i++) {
@@ -82,23 +107,36 @@
     if (!root.querySelector(".pagination")) posts.append(element);
   }
 
-  function replace(number, html) {
+  /* Show a post as a change has it: in the pinned slot, or in its place in the list. */
+  function show(number, html, isPinned) {
     var current = postElement(number);
-    var waiting = pending.findIndex(function (change) { return change.post === number; });
-    if (waiting >= 0) pending[waiting].html = html;
-    if (current) current.replaceWith(fragment(html));
+    var next = fragment(html);
+    if (current && isStale(current, next)) return;
+    if (isPinned) {
+      if (current) current.remove();
+      pinned.replaceChildren(next);
+    } else if (current && !pinned.contains(current)) {
+      current.replaceWith(next);
+    } else {
+      if (current) current.remove();
+      place(next);
+    }
   }
 
-  function pin(number, html) {
-    var current = postElement(number);
-    if (current) current.remove();
-    pinned.replaceChildren(fragment(html));
+  function waitingFor(number) {
+    return pending.find(function (change) { return change.post === number; });
   }
 
-  function unpin(number, html) {
-    var current = postElement(number);
-    if (current) current.remove();
-    place(fragment(html));
+  /* A change to a post: one not yet revealed waits on with its new fragment. */
+  function update(change) {
+    var waiting = waitingFor(change.post);
+    if (waiting && !change.pinned) {
+      waiting.html = change.html;
+      return;
+    }
+    if (waiting) pending.splice(pending.indexOf(waiting), 1);
+    show(change.post, change.html, change.pinned);
+    if (waiting) settle();
   }
 
   function countPosts(delta) {
@@ -107,64 +145,96 @@
     counter.textContent = count + (count === 1 ? " update" : " updates");
   }
 
-  function reveal(scroll) {
-    pending.sort(function (a, b) { return a.post - b.post; });
-    pending.forEach(function (change) {
-      if (!postElement(change.post)) posts.prepend(fragment(change.html));
-    });
+  /* The tab title counts new posts the reader has not seen yet. */
+  function showWaiting() {
+    var count = pending.length;
+    held.forEach(function (change) { if (change.type === "post.published") count += 1; });
+    document.title = count ? "(" + count + ") " + baseTitle : baseTitle;
+  }
+
+  function reveal(byReader) {
+    var shown = pending.filter(function (change) { return !postElement(change.post); });
+    shown.sort(function (a, b) { return a.post - b.post; });
+    shown.forEach(function (change) { place(fragment(change.html)); });
     pending = [];
     ui.fresh.hidden = true;
-    document.title = baseTitle;
-    if (scroll) posts.scrollIntoView();
+    showWaiting();
+    if (byReader) {
+      posts.scrollIntoView();
+      posts.focus({ preventScroll: true });
+    } else if (shown.length === 1) {
+      announce("New update: " + headlineOf(shown[0].html));
+    } else if (shown.length > 1) {
+      announce(shown.length + " new updates");
+    }
+  }
+
+  /* New posts go straight in at the top of the page; further down they wait for the
+   * reader, so what they are reading does not move. */
+  function settle() {
+    if (pending.length && atTop() && !document.hidden && !paused) return reveal(false);
+    showWaiting();
+    ui.fresh.hidden = !pending.length;
+    if (!pending.length) return;
+    var label = pending.length + (pending.length === 1 ? " new update" : " new updates");
+    ui.fresh.textContent = "Show " + label;
+    announce(label);
   }
 
   function holdNew(change) {
     pending.push(change);
-    if (atTop() && !document.hidden) {
-      reveal(false);
-      announce("New update: " + headlineOf(change.html));
-      return;
-    }
-    var label = pending.length + (pending.length === 1 ? " new update" : " new updates");
-    ui.fresh.textContent = "Show " + label;
-    ui.fresh.hidden = false;
-    document.title = "(" + pending.length + ") " + baseTitle;
-    announce(label);
+    if (!batching) settle();
   }
 
   function headlineOf(html) {
-    var element = fragment(html);
-    var heading = element.querySelector("h2");
+    var heading = fragment(html).querySelector("h2");
     return heading ? heading.textContent : "a post without a headline";
   }
 
   var handlers = {
     "post.published": function (change) {
+      if (postElement(change.post)) return update(change);  // a replay over a newer page
       countPosts(1);
-      if (postElement(change.post)) replace(change.post, change.html);
-      else holdNew(change);
+      holdNew(change);
     },
-    "post.revised": function (change) { replace(change.post, change.html); },
-    "post.retracted": function (change) { countPosts(-1); replace(change.post, change.html); },
+    "post.revised": update,
+    "post.retracted": function (change) {
+      var current = postElement(change.post);
+      if (!current || !isTombstone(current)) countPosts(-1);
+      update(change);
+    },
     "post.pinned": function (change) {
-      if (change.unpinned) unpin(change.unpinned.post, change.unpinned.html);
-      pin(change.post, change.html);
+      if (change.unpinned) show(change.unpinned.post, change.unpinned.html, false);
+      update(change);
     },
-    "post.unpinned": function (change) { unpin(change.post, change.html); },
+    "post.unpinned": update,
     "key_points.revised": function (change) {
-      document.getElementById("key-points").replaceWith(fragment(change.html));
+      var current = document.getElementById("key-points");
+      var next = fragment(change.html);
+      if (Number(next.dataset.revision) >= Number(current.dataset.revision)) current.replaceWith(next);
     },
     "live_blog.ended": function (change) {
       document.getElementById("status").replaceWith(fragment(change.html));
       announce("This live blog has ended.");
-      stopStream();
-      window.clearTimeout(pollTimer);
+      ended = true;
+      ui.pause.hidden = true;
+      use("off");
     }
   };
 
+  function receive(change) {
+    if (change.sequence <= received) return;
+    received = change.sequence;
+    if (paused) {
+      held.push(change);
+      showWaiting();
+    } else {
+      apply(change);
+    }
+  }
+
   function apply(change) {
     if (change.sequence <= sequence) return;
-    if (paused) { held.push(change); return; }
     var handler = handlers[change.type];
     if (handler) handler(change);
     sequence = change.sequence;
@@ -175,95 +245,91 @@
     paused = !paused;
     ui.pause.setAttribute("aria-pressed", String(paused));
     ui.pause.textContent = paused ? "Resume live updates" : "Pause live updates";
-    if (!paused) {
-      var waiting = held;
-      held = [];
-      waiting.forEach(apply);
+    if (paused) return;
+    var waiting = held;
+    held = [];
+    batching = true;
+    waiting.forEach(apply);
+    batching = false;
+    settle();
+  }
+
+  /* Transport: "stream", "poll", or "off" (offline, or the blog has ended) --------------- */
+
+  function use(mode) {
+    run += 1;
+    window.clearTimeout(timer);
+    if (source) source.close();
+    source = null;
+    if (mode === "stream" && window.EventSource) {
+      stream(run);
+    } else if (mode !== "off") {
+      streamAgainAt = Date.now() + STREAM_RETRY;
+      schedulePoll(run, 0);
     }
   }
 
-  /* Streaming ---------------------------------------------------------------------- */
-
-  function startStream() {
-    stopStream();
-    source = new EventSource(root.dataset.liveStream + "?after=" + sequence);
+  function stream(token) {
+    var errors = 0;
+    // The browser retries by itself; repeated failures (a single one, when streaming has
+    // failed before) mean streaming is not getting through, so poll instead.
+    var patience = streamFailed ? 1 : 3;
+    var events = source = new EventSource(root.dataset.liveStream + "?after=" + received);
     Object.keys(handlers).forEach(function (type) {
-      source.addEventListener(type, function (event) {
+      events.addEventListener(type, function (event) {
         errors = 0;
-        apply(JSON.parse(event.data));
+        receive(JSON.parse(event.data));
       });
     });
-    source.addEventListener("reset", function () { window.location.reload(); });
-    source.addEventListener("open", function () {
+    events.addEventListener("reset", function () { window.location.reload(); });
+    events.addEventListener("open", function () {
       errors = 0;
-      window.clearTimeout(pollTimer);
-      pollTimer = null;
+      streamFailed = false;
     });
-    source.addEventListener("error", function () {
+    events.addEventListener("error", function () {
       errors += 1;
-      // The browser retries by itself; three failures in a row mean streaming is not
-      // getting through, so poll instead.
-      if (errors >= 3 || source.readyState === EventSource.CLOSED) fallBack();
+      if (token !== run || (errors < patience && events.readyState !== EventSource.CLOSED)) return;
+      streamFailed = true;
+      use("poll");
     });
   }
 
-  function stopStream() {
-    if (source) source.close();
-    source = null;
+  function schedulePoll(token, delay) {
+    timer = window.setTimeout(function () { poll(token); }, delay);
   }
 
-  /* Polling ------------------------------------------------------------------------- */
-
-  function fallBack() {
-    stopStream();
-    errors = 0;
-    if (pollTimer === null) schedulePoll(0);
-  }
-
-  function schedulePoll(delay) {
-    pollTimer = window.setTimeout(poll, delay);
-  }
-
-  function poll() {
-    fetch(root.dataset.liveChanges + "?after=" + sequence, { headers: { Accept: "application/json" } })
+  function poll(token) {
+    fetch(root.dataset.liveChanges + "?after=" + received, { headers: { Accept: "application/json" } })
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
         return response.json();
       })
       .then(function (body) {
-        body.changes.forEach(apply);
-        pollDelay = 3000;
-        if (body.next > sequence && !paused) return poll();  // a full window: more to read
-        tryStreamAgain();
+        if (token !== run) return;
+        body.changes.forEach(receive);
+        if (token !== run) return;  // the blog ended
+        pollDelay = POLL_DELAY;
+        if (body.changes.length && body.next < body.latest) return poll(token);  // a full window: more to read
+        if (Date.now() >= streamAgainAt) return use("stream");
+        schedulePoll(token, pollDelay);
       })
       .catch(function () {
-        pollDelay = Math.min(pollDelay * 2, 60000);
-        schedulePoll(pollDelay);
+        if (token !== run) return;
+        pollDelay = Math.min(pollDelay * 2, STREAM_RETRY);
+        schedulePoll(token, pollDelay);
       });
   }
 
-  var lastStreamTry = Date.now();
-  function tryStreamAgain() {
-    if (Date.now() - lastStreamTry > 60000) {
-      lastStreamTry = Date.now();
-      pollTimer = null;
-      startStream();
-      // If the stream fails again, its error handler falls back once more.
-      pollTimer = window.setTimeout(poll, pollDelay);
-      return;
-    }
-    schedulePoll(pollDelay);
-  }
-
   window.addEventListener("scroll", function () {
-    if (pending.length && atTop() && !paused) reveal(false);
+    if (pending.length && atTop()) settle();
   }, { passive: true });
   document.addEventListener("visibilitychange", function () {
-    if (!document.hidden && pending.length && atTop() && !paused) reveal(false);
+    if (pending.length && !document.hidden) settle();
   });
-  window.addEventListener("online", function () {
-    if (source === null) { window.clearTimeout(pollTimer); pollTimer = null; startStream(); }
-  });
+  // A connection open when the network went away may never report its death: drop it, and
+  // catch up from the last change received once the network is back.
+  window.addEventListener("offline", function () { use("off"); });
+  window.addEventListener("online", function () { if (!ended) use("stream"); });
 
-  startStream();
+  use("stream");
 })();
