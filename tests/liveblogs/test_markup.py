@@ -63,3 +63,8 @@ def test_headings_and_italics_are_not_part_of_the_markup():
 
 def test_plain_text_strips_markup_and_unescapes():
     assert plain_text("**Lead.** Tom & Jerry <said> [hi](https://example.com)") == "Lead. Tom & Jerry <said> hi"
+
+
+def test_relative_links_and_link_titles_are_dropped():
+    html = render('[x](java\\script:alert(1)) [y](/somewhere) [z](https://example.com/ "a title")')
+    assert html == '<p><a>x</a> <a>y</a> <a href="https://example.com/">z</a></p>'

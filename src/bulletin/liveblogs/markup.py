@@ -16,7 +16,8 @@ from markdown_it.token import Token
 from . import embeds
 
 ALLOWED_TAGS = {"p", "b", "a", "blockquote", "ul", "ol", "li", "br", "span"}
-ALLOWED_ATTRIBUTES = {"a": {"href"}, "p": {"data-video", "data-start"}}
+# "*" empty: nh3 would otherwise allow its default generic attributes (title, lang) anywhere.
+ALLOWED_ATTRIBUTES = {"*": set(), "a": {"href"}, "p": {"data-video", "data-start"}}
 ALLOWED_CLASSES = {"p": {"embed"}, "span": {"embed__provider"}}
 URL_SCHEMES = {"http", "https"}
 
@@ -44,6 +45,8 @@ def sanitize(html: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,
         url_schemes=URL_SCHEMES,
+        # A relative link is no address a reader can follow; "java%5Cscript:" parses as one.
+        url_relative="deny",
         link_rel=None,
         strip_comments=True,
     ).strip()
