@@ -107,7 +107,7 @@ class ReaderEdge:
         self.process = f"{socket.gethostname()}:{os.getpid()}"
         self.executor = ThreadPoolExecutor(RENDER_THREADS, thread_name_prefix="bulletin-render")
         self.blogs: dict[str, BlogState] = {}
-        self.heard: dict[str, int] = {}
+        self.heard: dict[int, int] = {}  # blog id -> newest sequence heard
         self.unknown = LRU(10_000)
         self.windows = LRU(4_096)
         self.files = files.FileCache()
