@@ -194,3 +194,8 @@ def test_addresses_the_desk_uses_are_refused(db):
     with pytest.raises(ValidationError, match="reserved for the desk"):
         make_liveblog(slug="sign-in")
     assert not LiveBlog.objects.exists()
+
+
+def test_nul_characters_never_reach_the_database(election_night):
+    post = publish(election_night, headline="Hea\0dline", body="Bo\0dy", credit="Cre\0dit")
+    assert (post.headline, post.body, post.credit) == ("Headline", "Body", "Credit")

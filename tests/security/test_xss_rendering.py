@@ -18,7 +18,7 @@ from bulletin.reader import pages
 from bulletin.reader.hub import encode
 from tests.factories import ada, make_liveblog
 
-from .corpus import IDS, SAFE_URL, VECTORS, link_refusal, post_fields, taken_as_address
+from .corpus import IDS, SAFE_URL, VECTORS, link_refusal, post_fields, taken_as_address, typed
 from .dom import fragment_problems, http_url, markup_problems, page_problems, parse
 
 
@@ -128,7 +128,7 @@ def collect(problems: dict[str, list[str]], check, items=None) -> None:
     """Run check(item, vector, value) for every vector, adding what went wrong under the vector's label."""
     for label, vector, item in zip(IDS, VECTORS, items or VECTORS, strict=True):
         try:
-            found = check(item, vector, vector.strip())
+            found = check(item, vector, typed(vector))
         except AssertionError as error:  # a fragment without the element a field belongs in
             found = [str(error)]
         problems.setdefault(label, []).extend(found)
@@ -157,7 +157,7 @@ def test_every_text_field_reaches_readers_as_the_text_typed(liveblog):
     collect(problems, lambda post, vector, value: published_problems(post, value), posts)
     # The box takes 12 key points: six vectors at a time.
     for start in range(0, len(posts), 6):
-        values = [vector.strip() for vector in VECTORS[start:start + 6]]
+        values = [typed(vector) for vector in VECTORS[start:start + 6]]
         batch = list(zip(posts[start:start + 6], values, strict=True))
         if found := key_point_problems(liveblog, batch):
             problems.setdefault(f"{IDS[start]} and the next five, as key points", []).extend(found)

@@ -17,6 +17,11 @@ MAX_KEY_POINT = 300
 _http_url = URLValidator(schemes=["http", "https"])
 
 
+def clean_text(value) -> str:
+    """Stripped text without NUL characters: never content, and PostgreSQL refuses them."""
+    return str(value).replace("\0", "").strip()
+
+
 def _limit(errors: dict, field: str, value: str, maximum: int) -> None:
     if len(value) > maximum:
         errors.setdefault(field, []).append(
@@ -28,7 +33,7 @@ def links(raw: Iterable[dict], errors: dict) -> list[dict]:
     """Related links as [{"title", "url"}], http(s) only."""
     cleaned = []
     for index, link in enumerate(raw, start=1):
-        title, url = str(link.get("title", "")).strip(), str(link.get("url", "")).strip()
+        title, url = clean_text(link.get("title", "")), clean_text(link.get("url", ""))
         try:
             _http_url(url)
         except ValidationError:
@@ -48,7 +53,7 @@ def links(raw: Iterable[dict], errors: dict) -> list[dict]:
 def post_content(*, headline: str, body: str, credit: str, links_: Iterable[dict]) -> dict:
     """Return the stripped fields of a post, or raise ValidationError naming each problem."""
     errors: dict[str, list[str]] = {}
-    headline, body, credit = headline.strip(), body.strip(), credit.strip()
+    headline, body, credit = clean_text(headline), clean_text(body), clean_text(credit)
     if not body:
         errors["body"] = ["A post needs a body."]
     _limit(errors, "body", body, MAX_BODY)
@@ -70,14 +75,14 @@ def kind(value: str) -> str:
 
 def note(text: str) -> str:
     """An optional correction note, shown to readers on the post's page."""
-    text = text.strip()
+    text = clean_text(text)
     if len(text) > MAX_REASON:
         raise ValidationError({"note": [f"A correction note takes at most {MAX_REASON} characters."]})
     return text
 
 
 def reason(text: str) -> str:
-    text = text.strip()
+    text = clean_text(text)
     errors: dict[str, list[str]] = {}
     if not text:
         errors["reason"] = ["Say why the post is retracted; readers will see it."]
@@ -92,7 +97,7 @@ def key_points(points: Iterable[dict]) -> list[dict]:
     errors: dict[str, list[str]] = {}
     cleaned = []
     for index, point in enumerate(points, start=1):
-        text = str(point.get("text", "")).strip()
+        text = clean_text(point.get("text", ""))
         if not text:
             errors.setdefault("points", []).append(f"Key point {index} is empty.")
         _limit(errors, "points", text, MAX_KEY_POINT)

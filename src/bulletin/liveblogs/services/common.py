@@ -42,8 +42,8 @@ def _label(position: int, image: ImageUpload) -> str:
 
 def _attach(post: Post, position: int, image: ImageUpload, written: list[str]) -> None:
     attached = PostImage(
-        post=post, position=position, alt=image.alt.strip(),
-        caption=image.caption.strip(), credit=image.credit.strip(),
+        post=post, position=position, alt=validation.clean_text(image.alt),
+        caption=validation.clean_text(image.caption), credit=validation.clean_text(image.credit),
     )
     try:
         attached.full_clean(exclude=["post", "file"])
@@ -63,7 +63,7 @@ def attach_images(post: Post, uploads: Iterable[ImageUpload]) -> None:
     uploads = list(uploads)
     start = post.images.count()
     for position, image in enumerate(uploads, start=start):
-        if not image.alt.strip():
+        if not validation.clean_text(image.alt):
             raise ValidationError({"images": [f"Image {position + 1} needs alt text."]})
     written: list[str] = []
     try:

@@ -29,9 +29,9 @@ def create_live_blog(
     """Open a live blog for a developing story."""
     require(editor, Role.EDITOR, "open live blogs")
     liveblog = LiveBlog(
-        title=title.strip(),
+        title=validation.clean_text(title),
         slug=slug,
-        description=description.strip(),
+        description=validation.clean_text(description),
         time_zone=time_zone,
         extra_clocks=list(extra_clocks),
         state=LiveBlog.State.LIVE if live else LiveBlog.State.DRAFT,
