@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Cached live page throughput: `bulletin serve` against nginx serving the very same bytes
+# as a static file, in the same run, on loopback. nginx is the ceiling (DESIGN.md); the
+# goal is at least half of it. Also prints the lite page's weight against its visible text.
+#
+# Knobs (environment): BENCH_DURATION (10s), BENCH_CONNECTIONS (64), BENCH_WORKERS ("1 2").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BIN=$ROOT/.venv/bin
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+WORKERS=${BENCH_WORKERS:-"1 2"}
+
+tmp=$(mktemp -d -t bulletin-bench.XXXXXX)
+groups=()  # process groups we started, each led by a `setsid` child
+
+stop_group() {  # TERM the whole group (granian's workers too), KILL it after 10 s
+  local pgid=$1
+  kill -TERM -- "-$pgid" 2>/dev/null || return 0
+  for _ in $(seq 50); do
+    kill -0 -- "-$pgid" 2>/dev/null || return 0
+    sleep 0.2
+  done
+  echo "process group $pgid ignored TERM for 10 s; killing it" >&2
+  kill -KILL -- "-$pgid" 2>/dev/null || true
+}
+cleanup() {
+  local pgid
+  for pgid in "${groups[@]}"; do stop_group "$pgid"; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM  # turn a signal into an exit, so the EXIT trap cleans up
+
+start_group() {  # start_group LOG CMD…: run CMD as the leader of a new process group
+  local log=$1; shift
+  # Our background children are never group leaders (no job control), so setsid execs
+  # in place instead of forking: $! is then both the PID and the group ID.
+  setsid "$@" >"$log" 2>&1 </dev/null &
+  started=$!
+  groups+=("$started")
+}
+
+wait_for() {  # wait_for URL PID LOG: until URL answers 200, for at most 60 s
+  for _ in $(seq 120); do
+    curl -fsS -m 2 -o /dev/null "$1" 2>/dev/null && break
+    if ! kill -0 "$2" 2>/dev/null; then cat "$3" >&2; echo "server exited" >&2; exit 1; fi
+    sleep 0.5
+  done
+  curl -fsS -m 2 -o /dev/null "$1" || { cat "$3" >&2; echo "no answer from $1" >&2; exit 1; }
+  # Only now is setsid certainly done; never signal a group that might be our own.
+  [ "$(ps -o pgid= -p "$2" | tr -d ' ')" = "$2" ] || { echo "pid $2 leads no group" >&2; exit 1; }
+}
+
+free_port() {
+  "$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# CPU accounting from /proc, in clock ticks: what the server spent per request is steadier
+# than req/s on a shared machine, and what *other* processes spent says whether a run
+# was disturbed (DESIGN.md figures assume an otherwise idle machine).
+group_ticks() {  # user+system ticks used so far by every process in group $1
+  local pid
+  for pid in $(pgrep -g "$1"); do cat "/proc/$pid/stat" 2>/dev/null || true; done |
+    awk '{ sub(/.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
+}
+machine_ticks() {  # busy and total ticks over all CPUs (steal counts as neither)
+  awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat
+}
+
+cpu_busy_percent() {  # over the next 2 s, all CPUs
+  local b0 t0 b1 t1
+  read -r b0 t0 < <(machine_ticks); sleep 2; read -r b1 t1 < <(machine_ticks)
+  echo $(((b1 - b0) * 100 / (t1 - t0)))
+}
+settle() {  # wait up to BENCH_SETTLE seconds for other work to finish, then go on anyway
+  local end=$((SECONDS + ${BENCH_SETTLE:-60})) busy
+  while busy=$(cpu_busy_percent); [ "$busy" -ge 15 ] && [ "$SECONDS" -lt "$end" ]; do :; done
+  [ "$busy" -lt 15 ] || echo "  (the CPUs are $busy% busy with other work; figures will be low)" >&2
+}
+
+results=$tmp/results
+measure() {  # measure LABEL PGID URL [wrk options…]: warm up, then one bounded wrk run
+  local label=$1 pgid=$2 url=$3; shift 3
+  settle
+  # The warm-up fills every worker's memory cache and opens the connections.
+  timeout 30 wrk -t2 -c"$CONNECTIONS" -d2s "$@" "$url" >/dev/null
+  local out s0 s1 b0 b1 t0 t1
+  s0=$(group_ticks "$pgid"); read -r b0 t0 < <(machine_ticks)
+  out=$(timeout 60 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 5s --latency \
+          -s bench/report.lua "$@" "$url"
+        # wrk's own CPU, from this subshell's count of its waited-for children.
+        awk '{ sub(/.*\) /, ""); print "WRK", $14 + $15 }' "/proc/$BASHPID/stat")
+  s1=$(group_ticks "$pgid"); read -r b1 t1 < <(machine_ticks)
+  echo "$out" | grep -E '^ +(Latency|Req/Sec) ' | sed "s/^/  [$label] /" >&2
+  echo "$label $(echo "$out" | grep '^RESULT' | cut -d' ' -f2-)" \
+       "server_ticks=$((s1 - s0)) wrk_ticks=$(echo "$out" | awk '/^WRK/ { print $2 }')" \
+       "busy_ticks=$((b1 - b0)) all_ticks=$((t1 - t0))" >>"$results"
+}
+
+# --- A story to serve, in a database of its own -----------------------------------------
+export BULLETIN_DATA_DIR=$tmp/data DJANGO_SETTINGS_MODULE=bulletin.project.settings
+"$BIN/bulletin" migrate --verbosity 0
+# The demo's story: the page people see in `make demo`, with images, key points and a pin.
+slug=$("$BIN/bulletin" demo_seed | tail -n 1)
+page=/live/$slug/
+echo "Seeded live blog '$slug'." >&2
+
+# --- nginx: the same bytes as a static file ----------------------------------------------
+www=$tmp/www
+mkdir -p "$www" "$tmp/nginx"
+chmod 755 "$tmp" "$www"  # nginx workers run as nobody when started by root
+
+fetch_pages() {  # save exactly what bulletin sends: plain, gzipped, headers, lite page
+  local base=$1
+  curl -fsS -m 10 -D "$tmp/headers" -o "$www/live.html" "$base$page"
+  curl -fsS -m 10 -H 'Accept-Encoding: gzip' -o "$www/live.html.gz" "$base$page"
+  curl -fsS -m 10 -o "$tmp/lite.html" "$base${page}lite/"
+  chmod 644 "$www"/*
+  gzip -t "$www/live.html.gz"
+}
+
+nginx_conf() {  # PORT: worker_processes 2, static file, bulletin's own response headers
+  local port=$1 header name value
+  # Send the headers bulletin sends, so both answers weigh about the same on the wire;
+  # nginx makes its own content-type, length, etag, date and server headers.
+  for name in cache-control content-security-policy x-content-type-options referrer-policy vary; do
+    value=$(grep -i "^$name:" "$tmp/headers" | cut -d' ' -f2- | tr -d '\r') || continue
+    header+="      add_header $name \"$value\";"$'\n'
+  done
+  cat >"$tmp/nginx/nginx.conf" <<EOF
+worker_processes 2;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/error.log;
+daemon off;
+events { worker_connections 1024; }
+http {
+  # Debian's build keeps its temporary files under /var/lib/nginx; keep ours in the run.
+  client_body_temp_path $tmp/nginx/body;
+  proxy_temp_path $tmp/nginx/proxy;
+  fastcgi_temp_path $tmp/nginx/fastcgi;
+  uwsgi_temp_path $tmp/nginx/uwsgi;
+  scgi_temp_path $tmp/nginx/scgi;
+  types { text/html html; }
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  server {
+    listen 127.0.0.1:$port backlog=4096;
+    root $www;
+    location = /live.html {
+      # Serves live.html.gz to clients that accept gzip, as bulletin does.
+      gzip_static on;
+$header    }
+  }
+}
+EOF
+}
+
+same_bytes() {  # URL: fail unless URL sends exactly the saved page
+  cmp -s "$www/live.html" <(curl -fsS -m 10 "$1") || { echo "$1 sent other bytes than measured" >&2; exit 1; }
+}
+
+# --- Runs -------------------------------------------------------------------------------
+nginx_port=""
+for workers in $WORKERS; do
+  port=$(free_port)
+  start_group "$tmp/serve-$workers.log" "$BIN/bulletin" serve --no-migrate --host 127.0.0.1 \
+    --port "$port" --workers "$workers"
+  server=$started
+  wait_for "http://127.0.0.1:$port$page" "$server" "$tmp/serve-$workers.log"
+
+  if [ -z "$nginx_port" ]; then
+    fetch_pages "http://127.0.0.1:$port"
+    nginx_port=$(free_port)
+    nginx_conf "$nginx_port"
+    "$NGINX" -t -q -e "$tmp/nginx/error.log" -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf"
+    start_group "$tmp/nginx/stdout.log" "$NGINX" -e "$tmp/nginx/error.log" -p "$tmp/nginx" \
+      -c "$tmp/nginx/nginx.conf"
+    nginx=$started
+    wait_for "http://127.0.0.1:$nginx_port/live.html" "$nginx" "$tmp/nginx/error.log"
+    same_bytes "http://127.0.0.1:$nginx_port/live.html"
+    measure "nginx" "$nginx" "http://127.0.0.1:$nginx_port/live.html"
+    measure "nginx+gzip" "$nginx" "http://127.0.0.1:$nginx_port/live.html" -H 'Accept-Encoding: gzip'
+  fi
+  # Same bytes from both: a page that changed under us would make the comparison void.
+  same_bytes "http://127.0.0.1:$port$page"
+  measure "bulletin-w$workers" "$server" "http://127.0.0.1:$port$page"
+  measure "bulletin-w$workers+gzip" "$server" "http://127.0.0.1:$port$page" -H 'Accept-Encoding: gzip'
+  stop_group "$server"
+done
+
+# --- Report -----------------------------------------------------------------------------
+read -r lite_bytes lite_text lite_ratio < <("$BIN/python" bench/visible_text.py "$tmp/lite.html")
+echo
+echo "Cached live page $page: $(wc -c <"$www/live.html") bytes, $(wc -c <"$www/live.html.gz") gzipped;" \
+     "wrk -t2 -c$CONNECTIONS -d$DURATION, loopback, $(nproc) CPUs"
+awk -v hz="$(getconf CLK_TCK)" -v cpus="$(nproc)" '
+  { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } order[NR] = $1 }
+  END {
+    printf "%-19s %8s %7s %7s %10s %6s %11s %9s %8s\n", "server", "req/s", "p50 ms", "p99 ms",
+      "bytes/resp", "errors", "CPU us/req", "other CPU", "vs nginx"
+    for (n = 1; n <= NR; n++) {
+      k = order[n]; ref = (k ~ /gzip/) ? "nginx+gzip" : "nginx"
+      # Busy CPU that was neither the server nor wrk, in cores (kernel network time included).
+      other = (v[k, "busy_ticks"] - v[k, "server_ticks"] - v[k, "wrk_ticks"]) / v[k, "all_ticks"] * cpus
+      printf "%-19s %8d %7.2f %7.2f %10d %6d %11.1f %9.2f %8.2f\n", k, v[k, "rps"], v[k, "p50_ms"],
+        v[k, "p99_ms"], v[k, "bytes"] / v[k, "requests"], v[k, "errors"],
+        v[k, "server_ticks"] / hz * 1e6 / v[k, "requests"], other, v[k, "rps"] / v[ref, "rps"]
+    }
+  }' "$results"
+echo "CPU us/req: CPU time the server's processes spent per response. other CPU: cores busy with" \
+     "anything but the server and wrk during the run; near 0 means an undisturbed run."
+echo
+echo "Lite page ${page}lite/: $lite_bytes bytes, $lite_text bytes of visible text ($lite_ratio bytes per text byte)"
