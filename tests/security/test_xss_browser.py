@@ -35,12 +35,12 @@ DELIVERY_TIMEOUT = 30_000
 
 def as_text(vector: str) -> str:
     """What a browser shows of text typed into a field: CR and CRLF become LF, NUL is dropped."""
-    return vector.strip().replace("\r\n", "\n").replace("\r", "\n").replace("\0", "")
+    return vector.replace("\0", "").strip().replace("\r\n", "\n").replace("\r", "\n")
 
 
 def as_attribute(vector: str) -> str:
-    """What a browser reads back from an attribute: NUL becomes U+FFFD."""
-    return vector.strip().replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+    """What a browser reads back from an attribute: Bulletin drops NUL on the way in."""
+    return vector.replace("\0", "").strip().replace("\r\n", "\n").replace("\r", "\n")
 
 
 def wait_until_served(server: Server, liveblog: LiveBlog, timeout: float = 30) -> None:
