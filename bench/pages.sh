@@ -26,6 +26,12 @@ stop_group() {  # TERM the whole group (granian's workers too), KILL it after 10
   echo "process group $pgid ignored TERM for 10 s; killing it" >&2
   kill -KILL -- "-$pgid" 2>/dev/null || true
 }
+stop_started() {  # stop a group we started and forget it: its ID may be reused later
+  local pgid kept=()
+  stop_group "$1"
+  for pgid in "${groups[@]}"; do [ "$pgid" = "$1" ] || kept+=("$pgid"); done
+  groups=("${kept[@]}")
+}
 cleanup() {
   local pgid
   for pgid in "${groups[@]}"; do stop_group "$pgid"; done
@@ -189,12 +195,16 @@ for workers in $WORKERS; do
   same_bytes "http://127.0.0.1:$port$page"
   measure "bulletin-w$workers" "$server" "http://127.0.0.1:$port$page"
   measure "bulletin-w$workers+gzip" "$server" "http://127.0.0.1:$port$page" -H 'Accept-Encoding: gzip'
-  stop_group "$server"
+  stop_started "$server"
 done
 
 # --- Report -----------------------------------------------------------------------------
 read -r lite_bytes lite_text lite_ratio < <("$BIN/python" bench/visible_text.py "$tmp/lite.html")
 echo
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -z "$(git status --porcelain -- src 2>/dev/null)" ] || commit="$commit + uncommitted changes in src/"
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
+echo "Bulletin $commit; $cpu; $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "Cached live page $page: $(wc -c <"$www/live.html") bytes, $(wc -c <"$www/live.html.gz") gzipped;" \
      "wrk -t2 -c$CONNECTIONS -d$DURATION, loopback, $(nproc) CPUs"
 awk -v hz="$(getconf CLK_TCK)" -v cpus="$(nproc)" '
@@ -204,8 +214,9 @@ awk -v hz="$(getconf CLK_TCK)" -v cpus="$(nproc)" '
       "bytes/resp", "errors", "CPU us/req", "other CPU", "vs nginx"
     for (n = 1; n <= NR; n++) {
       k = order[n]; ref = (k ~ /gzip/) ? "nginx+gzip" : "nginx"
-      # Busy CPU that was neither the server nor wrk, in cores (kernel network time included).
+      # Busy CPU that was neither the server nor wrk, in cores.
       other = (v[k, "busy_ticks"] - v[k, "server_ticks"] - v[k, "wrk_ticks"]) / v[k, "all_ticks"] * cpus
+      if (other < 0) other = 0  # tick counts are sampled; a quiet run can come out a hair below 0
       printf "%-19s %8d %7.2f %7.2f %10d %6d %11.1f %9.2f %8.2f\n", k, v[k, "rps"], v[k, "p50_ms"],
         v[k, "p99_ms"], v[k, "bytes"] / v[k, "requests"], v[k, "errors"],
         v[k, "server_ticks"] / hz * 1e6 / v[k, "requests"], other, v[k, "rps"] / v[ref, "rps"]

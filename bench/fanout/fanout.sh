@@ -27,6 +27,11 @@ TIMEOUT=${BENCH_TIMEOUT:-2400}
 SLUG=fanout
 EVENT_BYTES=1024
 
+case " $SCENARIOS " in *" nchan "*)
+  [ -f "$NCHAN_MODULE" ] || { echo "nginx's nchan module is missing: apt-get install -y nginx-light libnginx-mod-nchan" >&2; exit 1; }
+esac
+command -v redis-server >/dev/null || { echo "redis-server is missing: apt-get install -y redis-server" >&2; exit 1; }
+
 tmp=$(mktemp -d -t bulletin-fanout.XXXXXX)
 groups=()  # process groups we started, each led by a `setsid` child
 
@@ -51,7 +56,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM  # turn a signal into an exit, so the EXIT trap cleans up
+trap 'echo "fan-out benchmark stopped (interrupted, or BENCH_TIMEOUT=$TIMEOUT s passed)" >&2; exit 130' INT TERM
 
 start_group() {  # start_group LOG CMD…: run CMD as the leader of a new process group
   local log=$1; shift
@@ -64,7 +69,7 @@ start_group() {  # start_group LOG CMD…: run CMD as the leader of a new proces
 
 # A hard limit on the whole run: the watchdog TERMs this script, whose EXIT trap stops
 # everything. Long steps run in the background under `wait`, which a signal interrupts.
-start_group /dev/null bash -c "sleep $TIMEOUT; echo 'fan-out benchmark: $TIMEOUT s are up' >&2; kill -TERM $$"
+start_group /dev/null bash -c "sleep $TIMEOUT; kill -TERM $$"
 
 wait_for() {  # wait_for URL PID LOG: until URL answers 200, for at most 60 s
   for _ in $(seq 120); do
@@ -217,6 +222,7 @@ for n in $SUBSCRIBERS; do
 done
 
 # --- Report -----------------------------------------------------------------------------------
+[ -s "$results" ] || { echo "no round finished" >&2; exit 1; }
 [ -z "${BENCH_KEEP:-}" ] || cp "$results" "$BENCH_KEEP"
 echo
 "$BIN/python" bench/fanout/report.py "$results"

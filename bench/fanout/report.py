@@ -44,7 +44,7 @@ def table(results: list[dict]) -> None:
     if events:
         print(f"Events on the wire: {events[0]}-{events[-1]} bytes.")
     if calls:
-        print(f"Publish call, median per round: Bulletin (services.publish_post: SQLite commit, then Redis)"
+        print(f"Publish call, median per round: Bulletin (services.publish_post, commit and announce)"
               f" {min(calls):.0f}-{max(calls):.0f} ms", end="")
         print(f"; nchan (POST to its publisher) {min(nchan):.0f}-{max(nchan):.0f} ms." if nchan else ".")
 
