@@ -90,6 +90,8 @@ class Request:
         self.gzip = b"gzip" in accept
 
     def param(self, name: str) -> str | None:
+        if not self.query:  # the common case: a hot page asked for without a query
+            return None
         values = parse_qs(self.query.decode("latin-1")).get(name)
         return values[-1] if values else None
 

@@ -4,6 +4,7 @@ import gzip
 import hashlib
 from base64 import b64encode
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Browsers revalidate each time (a 304 costs a few bytes); a CDN may answer for a few
 # seconds, keep serving while it refetches, and keep serving for a day if we are down.
@@ -34,7 +35,11 @@ def style_hash_csp(css: str) -> str:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A response ready to send, plain and gzipped, with its validator."""
+    """A response ready to send, plain and gzipped, with its validator.
+
+    Its header lists are built on first use and kept: a page is prepared once per change
+    and sent to every reader, so nothing per request should be rebuilt.
+    """
 
     status: int
     content_type: str
@@ -51,6 +56,17 @@ class Prepared:
         return cls(status, content_type, body, cache_control, gzipped=gzipped, **kwargs)
 
     def headers(self, *, gzipped: bool) -> list[tuple[bytes, bytes]]:
+        return self._zipped_headers if gzipped else self._plain_headers
+
+    @cached_property
+    def _plain_headers(self) -> list[tuple[bytes, bytes]]:
+        return self._build_headers(gzipped=False)
+
+    @cached_property
+    def _zipped_headers(self) -> list[tuple[bytes, bytes]]:
+        return self._build_headers(gzipped=True)
+
+    def _build_headers(self, *, gzipped: bool) -> list[tuple[bytes, bytes]]:
         body = self.gzipped if gzipped else self.body
         headers = [
             (b"content-type", self.content_type.encode()),
