@@ -145,6 +145,25 @@ def test_methods_other_than_get_and_head_are_refused(edge):
     assert head.status_code == 200 and head.content == b"" and int(head.headers["content-length"]) > 0
 
 
+def test_a_page_answered_from_memory_keeps_every_http_rule(edge):
+    """The second request for a path takes the edge's fast path; it must answer alike."""
+    liveblog = make_liveblog()
+    publish(liveblog, headline="Polls close")
+    first = edge.get("/live/election-night/")
+    again = edge.get("/live/election-night/")
+    assert again.content == first.content and again.headers == first.headers
+    assert edge.request("POST", "/live/election-night/").status_code == 405
+    head = edge.request("HEAD", "/live/election-night/")
+    assert head.content == b"" and head.headers["content-length"] == first.headers["content-length"]
+    zipped = edge.get("/live/election-night/", headers={"Accept-Encoding": "gzip"})
+    assert zipped.headers["content-encoding"] == "gzip" and zipped.content == first.content
+    older = edge.get("/live/election-night/?before=2")
+    assert older.status_code == 200 and older.content != first.content
+    services.retract_post(liveblog.posts.get(number=1), editor=ada(), reason="Wrong district")
+    after = edge.get("/live/election-night/")
+    assert "Wrong district" in after.text and after.headers["etag"] != first.headers["etag"]
+
+
 def test_missing_slash_redirects(edge):
     response = edge.get("/live/election-night")
     assert response.status_code == 301 and response.headers["location"] == "/live/election-night/"

@@ -35,6 +35,8 @@ ROUTES = [
     (re.compile(r"/(?P<kind>static|media)/(?P<path>.+)"), "file"),
 ]
 READER_METHODS = ("GET", "HEAD")
+# Paths answered straight from memory, without routing; far more than a live event's hot pages.
+HOT_PATHS = 1_024
 RENDER_THREADS = 4
 logger = logging.getLogger(__name__)
 # Proxies commonly close a connection idle for 60 s (nginx proxy_read_timeout).
@@ -114,6 +116,12 @@ class ReaderEdge:
         self.windows = LRU(4_096)
         self.files = files.FileCache()
         self.fixed: dict[str, Prepared] = {}
+        # The fast path: path -> the 200 it answers without a query string. Every change
+        # empties it (its entries come from the caches above, which a change makes stale);
+        # `generation` counts the changes, so that a render which started before one
+        # never stores its older answer here.
+        self.hot: dict[str, Prepared] = {}
+        self.generation = 0
         self.inflight: dict[tuple, asyncio.Future] = {}
         self.feed = ChangeFeed(self.on_change, self.run_sync)
         self.hub = StreamHub(self.fetch_changes)
@@ -125,6 +133,9 @@ class ReaderEdge:
         if scope["type"] == "lifespan":
             return await self.lifespan(receive, send)
         if scope["type"] == "http":
+            prepared = self.hot.get(scope["path"])
+            if prepared is not None and not scope["query_string"] and scope["method"] in READER_METHODS:
+                return await send_prepared(send, Request(scope), prepared)
             for pattern, name in ROUTES:
                 match = pattern.fullmatch(scope["path"])
                 if match and name == "stream":
@@ -215,6 +226,8 @@ class ReaderEdge:
         if sequence <= self.heard.get(liveblog_id, 0):
             return
         self.heard[liveblog_id] = sequence
+        self.generation += 1
+        self.hot.clear()
         self.unknown.pop(slug, None)
         self.fixed.pop("home", None)
         state = self.blogs.get(slug)
@@ -321,9 +334,13 @@ class ReaderEdge:
             return await send_plain(send, 405, b"Method not allowed", [(b"allow", b"GET, HEAD")])
         if not self.started:
             await self.start()
+        generation = self.generation
         prepared = await getattr(self, f"route_{name}")(request, **match.groupdict())
         if prepared is None:
             prepared = await self.fixed_page("not_found", pages.not_found_page)
+        elif (prepared.status == 200 and not request.query and generation == self.generation
+              and len(self.hot) < HOT_PATHS):
+            self.hot[scope["path"]] = prepared
         await send_prepared(send, request, prepared)
 
     async def route_home(self, request: Request) -> Prepared:
@@ -385,16 +402,13 @@ class ReaderEdge:
 
 
 async def send_prepared(send, request: Request, prepared: Prepared) -> None:
-    gzipped = request.gzip and prepared.gzipped is not None
     if prepared.matches(request.if_none_match):
-        headers = [h for h in prepared.headers(gzipped=gzipped) if h[0] != b"content-length"]
-        await send({"type": "http.response.start", "status": 304, "headers": headers})
-        await send({"type": "http.response.body", "body": b""})
-        return
-    body = b"" if request.method == "HEAD" else (prepared.gzipped if gzipped else prepared.body)
-    await send({"type": "http.response.start", "status": prepared.status,
-                "headers": prepared.headers(gzipped=gzipped)})
-    await send({"type": "http.response.body", "body": body})
+        answer = "not_modified"
+    else:
+        answer = "head" if request.method == "HEAD" else "full"
+    start, body = prepared.messages(gzipped=request.gzip, answer=answer)
+    await send(start)
+    await send(body)
 
 
 async def send_plain(send, status: int, body: bytes, extra: list) -> None:

@@ -37,7 +37,7 @@ def style_hash_csp(css: str) -> str:
 class Prepared:
     """A response ready to send, plain and gzipped, with its validator.
 
-    Its header lists are built on first use and kept: a page is prepared once per change
+    Its ASGI messages are built on first use and kept: a page is prepared once per change
     and sent to every reader, so nothing per request should be rebuilt.
     """
 
@@ -55,16 +55,34 @@ class Prepared:
         gzipped = gzip.compress(body, 6, mtime=0) if len(body) >= GZIP_MIN else None
         return cls(status, content_type, body, cache_control, gzipped=gzipped, **kwargs)
 
-    def headers(self, *, gzipped: bool) -> list[tuple[bytes, bytes]]:
-        return self._zipped_headers if gzipped else self._plain_headers
+    def messages(self, *, gzipped: bool, answer: str = "full") -> tuple[dict, dict]:
+        """The ASGI start and body messages of one answer, built on first use and kept.
+
+        ``answer`` is "full", "head" (the headers without the body) or "not_modified"
+        (a 304 for a client that holds this response). The same message objects go to
+        every reader: ASGI servers read them and never change them.
+        """
+        key = (gzipped and self.gzipped is not None, answer)
+        messages = self._messages.get(key)
+        if messages is None:
+            messages = self._messages[key] = self._build_messages(*key)
+        return messages
 
     @cached_property
-    def _plain_headers(self) -> list[tuple[bytes, bytes]]:
-        return self._build_headers(gzipped=False)
+    def _messages(self) -> dict[tuple[bool, str], tuple[dict, dict]]:
+        return {}
 
-    @cached_property
-    def _zipped_headers(self) -> list[tuple[bytes, bytes]]:
-        return self._build_headers(gzipped=True)
+    def _build_messages(self, gzipped: bool, answer: str) -> tuple[dict, dict]:
+        headers = self._build_headers(gzipped=gzipped)
+        body = self.gzipped if gzipped else self.body
+        status = self.status
+        if answer == "not_modified":
+            status, body = 304, b""
+            headers = [header for header in headers if header[0] != b"content-length"]
+        elif answer == "head":
+            body = b""
+        return ({"type": "http.response.start", "status": status, "headers": headers},
+                {"type": "http.response.body", "body": body})
 
     def _build_headers(self, *, gzipped: bool) -> list[tuple[bytes, bytes]]:
         body = self.gzipped if gzipped else self.body
