@@ -18,8 +18,11 @@ DEFAULTS = {
     "CHANGES_WINDOW": 50,
     # How often each server process looks for changes made by other processes.
     "CHANGE_POLL_SECONDS": 0.5,
-    # Every so often, collect garbage once and freeze what survives (0 turns this off).
-    "GC_FREEZE_SECONDS": 60,
+    # Every so often, freeze what the garbage collector tracks, so that collections do not
+    # rescan thousands of long-lived streams (0 turns freezing off)...
+    "GC_FREEZE_SECONDS": 5,
+    # ...and, more rarely, thaw, collect the cycles that froze dead, and freeze again.
+    "GC_COLLECT_SECONDS": 900,
 }
 
 

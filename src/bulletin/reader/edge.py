@@ -61,15 +61,17 @@ def _close_connections(executor: ThreadPoolExecutor) -> None:
         future.result()
 
 
-def freeze_garbage_collector() -> None:
-    """Keep full collections from rescanning thousands of long-lived stream objects.
+def freeze_garbage_collector(*, collect: bool) -> None:
+    """Keep collections from rescanning thousands of long-lived stream objects.
 
-    Frozen objects are never scanned, and cycles among them are never freed; so thaw,
-    collect everything once, and freeze what survives. Measured in DESIGN.md: periodic
-    freezing cut the p99 delivery time to 10,000 readers 1.6-4.8 times.
+    Frozen objects are never scanned; freezing is cheap (it moves lists), but cycles among
+    frozen objects are never freed, so now and then (``collect``) thaw, collect everything
+    once and freeze what survives. That full pass is the expensive part: it held the event
+    loop for two seconds with 10,000 streams open (docs/benchmarks-fanout.md).
     """
-    gc.unfreeze()
-    gc.collect()
+    if collect:
+        gc.unfreeze()
+        gc.collect()
     gc.freeze()
 
 
@@ -139,7 +141,9 @@ class ReaderEdge:
             for pattern, name in ROUTES:
                 match = pattern.fullmatch(scope["path"])
                 if match and name == "stream":
-                    return await self.serve_stream(match["slug"], scope, receive, send)
+                    slug, request = match["slug"], Request(scope)
+                    del scope, match  # a stream lasts for hours: hold on to none of the request
+                    return await self.serve_stream(slug, request, receive, send)
                 if match:
                     return await self.dispatch(name, match, scope, send)
         return await self.fallback(scope, receive, send)
@@ -173,7 +177,8 @@ class ReaderEdge:
             self.tasks.append(asyncio.create_task(report, name="bulletin-report-readers"))
             self._close_streams_on_signal()
             if conf.get("GC_FREEZE_SECONDS"):
-                freeze_garbage_collector()
+                freeze_garbage_collector(collect=True)
+                self.hub.collector.freeze = True  # what a fan-out leaves alive, too
                 self.tasks.append(asyncio.create_task(self._refreeze(), name="bulletin-gc-freeze"))
 
     def _close_streams_on_signal(self) -> None:
@@ -249,9 +254,15 @@ class ReaderEdge:
                 logger.exception("Periodic job %s failed; it runs again in %s s", job.__name__, seconds)
 
     async def _refreeze(self) -> None:
+        freeze_every, collect_every = conf.get("GC_FREEZE_SECONDS"), conf.get("GC_COLLECT_SECONDS")
+        since_collection = 0.0
         while True:
-            await asyncio.sleep(conf.get("GC_FREEZE_SECONDS"))
-            freeze_garbage_collector()
+            await asyncio.sleep(freeze_every)
+            since_collection += freeze_every
+            collect = since_collection >= collect_every
+            if collect:
+                since_collection = 0.0
+            freeze_garbage_collector(collect=collect)
 
     async def fetch_changes(self, blog_id: int, after: int, upto: int | None, limit: int = 500) -> list[dict]:
         return await self.run_sync(pages.change_payloads, blog_id, after, upto, limit)
@@ -306,8 +317,7 @@ class ReaderEdge:
 
     # The stream ----------------------------------------------------------------------------
 
-    async def serve_stream(self, slug: str, scope, receive, send) -> None:
-        request = Request(scope)
+    async def serve_stream(self, slug: str, request: Request, receive, send) -> None:
         if request.method != "GET":
             return await send_plain(send, 405, b"Method not allowed", [(b"allow", b"GET")])
         if self.closing:

@@ -6,7 +6,8 @@ import os
 from django.conf import settings
 from django.db import connections
 from granian import Granian
-from granian.constants import Interfaces
+from granian.constants import Interfaces, Loops
+from granian.http import HTTP1Settings
 
 APPLICATION = "bulletin.project.asgi:application"
 
@@ -36,11 +37,18 @@ def run(options: dict) -> None:
         address=options["host"],
         port=options["port"],
         interface=Interfaces.ASGI,
+        # uvloop: cheaper callbacks for every wake-up of every stream (named, so that an
+        # experimental loop installed alongside is not picked up by "auto").
+        loop=Loops.uvloop,
         workers=options["workers"],
         # A listen backlog too small turns a burst of connects into second-long SYN retries.
         backlog=4096,
         # Granian's default backpressure (backlog / workers) silently stalls every stream
         # past it; each open SSE stream holds one slot for its whole life.
         backpressure=options["max_connections"],
+        # Each connection's read buffer may grow to this; with the default (408 KB) an idle
+        # SSE stream held 27 KB, with 8 KB (hyper's floor) 17 KB (docs/benchmarks-fanout.md).
+        # It also bounds a request's head: plenty for readers and the desk's two cookies.
+        http1_settings=HTTP1Settings(max_buffer_size=8192),
         log_access=False,
     ).serve()

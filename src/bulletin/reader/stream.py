@@ -8,7 +8,7 @@ lost; whatever arrives twice is skipped by sequence number.
 
 import asyncio
 
-from .hub import CLOSE, HEARTBEAT, StreamHub, encode
+from .hub import CLOSE, HEARTBEAT, StreamHub, body_message, encode
 
 # The browser waits this long before reconnecting after the stream ends.
 RETRY = b"retry: 2000\n\n"
@@ -39,11 +39,13 @@ async def serve(send, receive, *, hub: StreamHub, blog_id: int, delivered: int, 
     watcher = asyncio.ensure_future(_wait_for_disconnect(receive, subscriber))
     try:
         await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
-        missed = await replay(blog_id, after, MAX_REPLAY + 1)
+        # A reader already at the newest change this process has heard of has missed
+        # nothing it could replay: anything newer reaches it through the channel.
+        missed = await replay(blog_id, after, MAX_REPLAY + 1) if after < delivered else []
         if len(missed) > MAX_REPLAY:
-            await _send(send, RESET)
+            await send(body_message(RESET))
             return
-        await _send(send, RETRY + b"".join(encode(payload) for payload in missed))
+        await send(body_message(RETRY + b"".join(encode(payload) for payload in missed)))
         if missed:
             subscriber.last = max(subscriber.last, missed[-1]["sequence"])
         await _relay(send, subscriber)
@@ -57,20 +59,16 @@ async def serve(send, receive, *, hub: StreamHub, blog_id: int, delivered: int, 
 
 async def _relay(send, subscriber) -> None:
     while True:
-        item = await subscriber.queue.get()
-        if item is CLOSE or subscriber.dropped:
+        item = await subscriber.next()
+        if item is CLOSE:
             return
         if item is HEARTBEAT:
-            await _send(send, HEARTBEAT)
+            await send(HEARTBEAT)
             continue
-        sequence, event = item
+        sequence, message = item
         if sequence > subscriber.last:
             subscriber.last = sequence
-            await _send(send, event)
-
-
-async def _send(send, data: bytes) -> None:
-    await send({"type": "http.response.body", "body": data, "more_body": True})
+            await send(message)
 
 
 async def _end(send) -> None:
@@ -84,8 +82,4 @@ async def _wait_for_disconnect(receive, subscriber) -> None:
     # Some servers return silently from send() after the client left; receive() tells.
     while (await receive())["type"] != "http.disconnect":
         pass
-    subscriber.dropped = True
-    try:
-        subscriber.queue.put_nowait(CLOSE)
-    except asyncio.QueueFull:
-        pass
+    subscriber.close()
