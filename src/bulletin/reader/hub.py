@@ -28,6 +28,7 @@ def body_message(data: bytes) -> dict:
 
 HEARTBEAT = body_message(b": keep-alive\n\n")
 CLOSE = None  # what a closed subscriber yields: the stream ends and the client reconnects
+EMPTY = object()  # what a subscriber with nothing queued yields
 
 Fetch = Callable[[int, int, int], Awaitable[list[dict]]]
 
@@ -99,12 +100,19 @@ class Subscriber:
         self.dropped = True
         self._wake()
 
-    async def next(self):
-        """The next item, or CLOSE once this subscriber is dropped or closed."""
-        while not self.items and not self.dropped:
-            self.waiter = self.loop.create_future()
-            await self.waiter
-        return CLOSE if self.dropped else self.items.pop(0)
+    def take(self):
+        """The next item; CLOSE once dropped or closed; EMPTY when there is none yet."""
+        if self.dropped:
+            return CLOSE
+        return self.items.pop(0) if self.items else EMPTY
+
+    def wait(self) -> asyncio.Future:
+        """A future that is done once there is something to take.
+
+        A plain future, not a coroutine: awaiting it costs the woken stream no extra frame.
+        """
+        self.waiter = self.loop.create_future()
+        return self.waiter
 
     def _wake(self) -> None:
         waiter, self.waiter = self.waiter, None

@@ -8,7 +8,7 @@ lost; whatever arrives twice is skipped by sequence number.
 
 import asyncio
 
-from .hub import CLOSE, HEARTBEAT, StreamHub, body_message, encode
+from .hub import CLOSE, EMPTY, HEARTBEAT, StreamHub, body_message, encode
 
 # The browser waits this long before reconnecting after the stream ends.
 RETRY = b"retry: 2000\n\n"
@@ -58,17 +58,16 @@ async def serve(send, receive, *, hub: StreamHub, blog_id: int, delivered: int, 
 
 
 async def _relay(send, subscriber) -> None:
-    while True:
-        item = await subscriber.next()
-        if item is CLOSE:
-            return
-        if item is HEARTBEAT:
+    while (item := subscriber.take()) is not CLOSE:
+        if item is EMPTY:
+            await subscriber.wait()
+        elif item is HEARTBEAT:
             await send(HEARTBEAT)
-            continue
-        sequence, message = item
-        if sequence > subscriber.last:
-            subscriber.last = sequence
-            await send(message)
+        else:
+            sequence, message = item
+            if sequence > subscriber.last:
+                subscriber.last = sequence
+                await send(message)
 
 
 async def _end(send) -> None:
