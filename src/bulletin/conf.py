@@ -18,6 +18,8 @@ DEFAULTS = {
     "CHANGES_WINDOW": 50,
     # How often each server process looks for changes made by other processes.
     "CHANGE_POLL_SECONDS": 0.5,
+    # How often each server process records its open streams (the desk's "readers watching").
+    "READER_REPORT_SECONDS": 10,
     # Every so often, freeze what the garbage collector tracks, so that collections do not
     # rescan thousands of long-lived streams (0 turns freezing off)...
     "GC_FREEZE_SECONDS": 5,

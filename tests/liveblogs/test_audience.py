@@ -26,7 +26,7 @@ def test_counts_from_every_process_add_up_and_replace_earlier_reports():
 def test_a_process_that_stopped_reporting_no_longer_counts():
     liveblog = make_liveblog()
     audience.report("host-a:1", {liveblog.pk: 40})
-    ReaderCount.objects.update(updated_at=timezone.now() - audience.STALE - dt.timedelta(seconds=1))
+    ReaderCount.objects.update(updated_at=timezone.now() - audience.stale() - dt.timedelta(seconds=1))
     assert audience.watching(liveblog) == 0
 
 

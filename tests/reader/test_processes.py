@@ -13,6 +13,7 @@ import pytest
 import redis
 from django.db import connection
 
+from bulletin.liveblogs import audience
 from bulletin.liveblogs.models import Change, Post
 from bulletin.push import get_broker
 from tests.conftest import (
@@ -235,3 +236,28 @@ def test_stopping_the_server_ends_open_streams_so_readers_reconnect():
     finally:
         reader.close()
         stop_server(server)
+
+
+def test_readers_who_leave_stop_counting_as_watching():
+    """granian's send() to a reader who left returns silently: the stream must notice anyway."""
+    liveblog = make_liveblog()
+    server = start_server({"BULLETIN_READER_REPORT_SECONDS": "0.2"})
+    readers = [Reader(server.url, liveblog.slug, after=0) for _ in range(3)]
+    try:
+        for reader in readers:
+            reader.read_until(1)
+        _wait_for_watching(liveblog, 3)
+        for reader in readers[1:]:
+            reader.close()
+        _wait_for_watching(liveblog, 1)
+    finally:
+        for reader in readers:
+            reader.close()
+        stop_server(server)
+
+
+def _wait_for_watching(liveblog, expected: int, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while (now := audience.watching(liveblog)) != expected:
+        assert time.monotonic() < deadline, f"{now} readers watching, expected {expected}"
+        time.sleep(0.05)

@@ -1,7 +1,7 @@
 """How many readers are watching a live blog right now, across every server process.
 
-Each process reports its open streams every REPORT_SECONDS; a report older than STALE is
-from a process that has stopped, and no longer counts.
+Each process reports its open streams every READER_REPORT_SECONDS; a report three times
+older than that is from a process that has stopped, and no longer counts.
 """
 
 import datetime as dt
@@ -10,10 +10,14 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from bulletin import conf
+
 from .models import LiveBlog, ReaderCount
 
-REPORT_SECONDS = 10
-STALE = dt.timedelta(seconds=3 * REPORT_SECONDS)
+
+def stale() -> dt.timedelta:
+    """How old a process's report may be before its readers stop counting."""
+    return dt.timedelta(seconds=3 * conf.get("READER_REPORT_SECONDS"))
 
 
 def report(process: str, counts: dict[int, int]) -> None:
@@ -31,5 +35,5 @@ def report(process: str, counts: dict[int, int]) -> None:
 
 def watching(liveblog: LiveBlog) -> int:
     """Readers with the live blog open now, summed over the processes that reported lately."""
-    fresh = ReaderCount.objects.filter(liveblog=liveblog, updated_at__gte=timezone.now() - STALE)
+    fresh = ReaderCount.objects.filter(liveblog=liveblog, updated_at__gte=timezone.now() - stale())
     return fresh.aggregate(total=Sum("count"))["total"] or 0

@@ -128,6 +128,7 @@ BULLETIN = {
     "BROKER_URL": os.environ.get("BULLETIN_BROKER_URL", "memory://"),
     "PUBLIC_URL": os.environ.get("BULLETIN_PUBLIC_URL", "http://127.0.0.1:8000"),
     "CHANGE_POLL_SECONDS": float(os.environ.get("BULLETIN_CHANGE_POLL_SECONDS", "0.5")),
+    "READER_REPORT_SECONDS": float(os.environ.get("BULLETIN_READER_REPORT_SECONDS", "10")),
 }
 # With Redis, sign-in throttling and other cached counts are shared by every process.
 if BULLETIN["BROKER_URL"].startswith(("redis://", "rediss://")):

@@ -173,7 +173,8 @@ class ReaderEdge:
             for seconds, job in self.periodic:
                 self.tasks.append(asyncio.create_task(self._every(seconds, job), name=f"bulletin-{job.__name__}"))
             # Counted here on the loop, written to the database in a render thread.
-            report = self._every(audience.REPORT_SECONDS, audience.report, lambda: (self.process, self.hub.counts()))
+            report = self._every(conf.get("READER_REPORT_SECONDS"), audience.report,
+                                 lambda: (self.process, self.hub.counts()))
             self.tasks.append(asyncio.create_task(report, name="bulletin-report-readers"))
             self._close_streams_on_signal()
             if conf.get("GC_FREEZE_SECONDS"):

@@ -76,7 +76,7 @@ class Subscriber:
     reader, and its bookkeeping was a sixth of the event loop's time at 10,000 readers.
     """
 
-    __slots__ = ("loop", "items", "waiter", "last", "dropped")
+    __slots__ = ("loop", "items", "waiter", "last", "dropped", "watcher")
 
     def __init__(self, last: int) -> None:
         # Looked up once: asyncio.get_running_loop() calls getpid(), a system call, each time,
@@ -86,6 +86,7 @@ class Subscriber:
         self.waiter: asyncio.Future | None = None
         self.last = last
         self.dropped = False
+        self.watcher: asyncio.Future | None = None  # the stream's wait for its reader to leave
 
     def offer(self, item) -> None:
         """Queue an item, or drop this subscriber if it already has QUEUE_SIZE waiting."""
