@@ -3,7 +3,12 @@
 # as a static file, in the same run, on loopback. nginx is the ceiling (DESIGN.md); the
 # goal is at least half of it. Also prints the lite page's weight against its visible text.
 #
-# Knobs (environment): BENCH_DURATION (10s), BENCH_CONNECTIONS (64), BENCH_WORKERS ("1 2").
+# Each Bulletin run is paired with an nginx run right before it, and the pairs are repeated
+# (BENCH_ROUNDS); the report gives medians, so a machine whose speed drifts during the
+# run (a shared one does) compares like with like.
+#
+# Knobs (environment): BENCH_DURATION (10s), BENCH_CONNECTIONS (64), BENCH_WORKERS ("1 2"),
+# BENCH_ROUNDS (3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -12,6 +17,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 WORKERS=${BENCH_WORKERS:-"1 2"}
+ROUNDS=${BENCH_ROUNDS:-3}
 
 tmp=$(mktemp -d -t bulletin-bench.XXXXXX)
 
@@ -33,8 +39,8 @@ group_ticks() {  # user+system ticks used so far by every process in group $1
     awk '{ sub(/.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
 }
 results=$tmp/results
-measure() {  # measure LABEL PGID URL [wrk options…]: warm up, then one bounded wrk run
-  local label=$1 pgid=$2 url=$3; shift 3
+measure() {  # measure LABEL PAIR PGID URL [wrk options…]: warm up, then one bounded wrk run
+  local label=$1 pair=$2 pgid=$3 url=$4; shift 4
   settle
   # The warm-up fills every worker's memory cache and opens the connections.
   timeout 30 wrk -t2 -c"$CONNECTIONS" -d2s "$@" "$url" >/dev/null
@@ -46,7 +52,7 @@ measure() {  # measure LABEL PGID URL [wrk options…]: warm up, then one bounde
         awk '{ sub(/.*\) /, ""); print "WRK", $14 + $15 }' "/proc/$BASHPID/stat")
   s1=$(group_ticks "$pgid"); read -r b1 t1 < <(machine_ticks)
   echo "$out" | grep -E '^ +(Latency|Req/Sec) ' | sed "s/^/  [$label] /" >&2
-  echo "$label $(echo "$out" | grep '^RESULT' | cut -d' ' -f2-)" \
+  echo "$label pair=$pair $(echo "$out" | grep '^RESULT' | cut -d' ' -f2-)" \
        "server_ticks=$((s1 - s0)) wrk_ticks=$(echo "$out" | awk '/^WRK/ { print $2 }')" \
        "busy_ticks=$((b1 - b0)) all_ticks=$((t1 - t0))" >>"$results"
 }
@@ -133,13 +139,17 @@ for workers in $WORKERS; do
     nginx=$started
     wait_for "http://127.0.0.1:$nginx_port/live.html" "$nginx" "$tmp/nginx/error.log"
     same_bytes "http://127.0.0.1:$nginx_port/live.html"
-    measure "nginx" "$nginx" "http://127.0.0.1:$nginx_port/live.html"
-    measure "nginx+gzip" "$nginx" "http://127.0.0.1:$nginx_port/live.html" -H 'Accept-Encoding: gzip'
   fi
   # Same bytes from both: a page that changed under us would make the comparison void.
   same_bytes "http://127.0.0.1:$port$page"
-  measure "bulletin-w$workers" "$server" "http://127.0.0.1:$port$page"
-  measure "bulletin-w$workers+gzip" "$server" "http://127.0.0.1:$port$page" -H 'Accept-Encoding: gzip'
+  for round in $(seq "$ROUNDS"); do
+    for gz in "" "+gzip"; do
+      accept=(); [ -z "$gz" ] || accept=(-H 'Accept-Encoding: gzip')
+      pair="w$workers$gz-$round"
+      measure "nginx$gz" "$pair" "$nginx" "http://127.0.0.1:$nginx_port/live.html" "${accept[@]}"
+      measure "bulletin-w$workers$gz" "$pair" "$server" "http://127.0.0.1:$port$page" "${accept[@]}"
+    done
+  done
   stop_started "$server"
 done
 
@@ -151,23 +161,7 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
 echo "Bulletin $commit; $cpu; $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "Cached live page $page: $(wc -c <"$www/live.html") bytes, $(wc -c <"$www/live.html.gz") gzipped;" \
-     "wrk -t2 -c$CONNECTIONS -d$DURATION, loopback, $(nproc) CPUs"
-awk -v hz="$(getconf CLK_TCK)" -v cpus="$(nproc)" '
-  { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } order[NR] = $1 }
-  END {
-    printf "%-19s %8s %7s %7s %10s %6s %11s %9s %8s\n", "server", "req/s", "p50 ms", "p99 ms",
-      "bytes/resp", "errors", "CPU us/req", "other CPU", "vs nginx"
-    for (n = 1; n <= NR; n++) {
-      k = order[n]; ref = (k ~ /gzip/) ? "nginx+gzip" : "nginx"
-      # Busy CPU that was neither the server nor wrk, in cores.
-      other = (v[k, "busy_ticks"] - v[k, "server_ticks"] - v[k, "wrk_ticks"]) / v[k, "all_ticks"] * cpus
-      if (other < 0) other = 0  # tick counts are sampled; a quiet run can come out a hair below 0
-      printf "%-19s %8d %7.2f %7.2f %10d %6d %11.1f %9.2f %8.2f\n", k, v[k, "rps"], v[k, "p50_ms"],
-        v[k, "p99_ms"], v[k, "bytes"] / v[k, "requests"], v[k, "errors"],
-        v[k, "server_ticks"] / hz * 1e6 / v[k, "requests"], other, v[k, "rps"] / v[ref, "rps"]
-    }
-  }' "$results"
-echo "CPU us/req: CPU time the server's processes spent per response. other CPU: cores busy with" \
-     "anything but the server and wrk during the run; near 0 means an undisturbed run."
+     "wrk -t2 -c$CONNECTIONS -d$DURATION, loopback, $(nproc) CPUs, $ROUNDS rounds"
+"$BIN/python" bench/pages_report.py "$results" "$(getconf CLK_TCK)" "$(nproc)"
 echo
 echo "Lite page ${page}lite/: $lite_bytes bytes, $lite_text bytes of visible text ($lite_ratio bytes per text byte)"
