@@ -1,7 +1,9 @@
 """Images on the way in: really images, not too big, upright, stripped of metadata, in a few widths."""
 
 import io
+import os
 import struct
+import time
 import zlib
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,6 +11,9 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
 from PIL import ExifTags, Image, ImageCms, ImageDraw, PngImagePlugin
 
 from bulletin.liveblogs import images, services
@@ -246,3 +251,34 @@ def test_overlong_caption_is_refused_naming_the_image_before_any_work(election_n
         publish(election_night, images=[long_caption])
     assert refused.value.message_dict["images"][0].startswith("Image 1 (x.jpg): ")
     assert stored_files(media_root) == []
+
+
+def test_files_left_by_a_rolled_back_save_are_pruned_once_old(election_night, media_root):
+    publish(election_night, images=[upload(phone_photo())])
+    kept = sorted(stored_files(media_root))
+    with pytest.raises(RuntimeError), transaction.atomic():
+        publish(election_night, images=[upload(phone_photo(1200, 800))])
+        raise RuntimeError("the server stopped before the commit")
+    left = sorted(set(stored_files(media_root)) - set(kept))
+    assert left and PostImage.objects.count() == 1
+
+    fresh = io.StringIO()
+    call_command("prune_images", stdout=fresh)  # a file written just now may be a post saving
+    assert sorted(stored_files(media_root)) == sorted(kept + left) and "Removed 0 files" in fresh.getvalue()
+
+    an_hour_ago = time.time() - 3700
+    for path in left:
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    listed = io.StringIO()
+    call_command("prune_images", "--dry-run", stdout=listed)
+    assert f"{len(left)} files no post refers to" in listed.getvalue()
+    assert sorted(stored_files(media_root)) == sorted(kept + left)
+    removed = io.StringIO()
+    call_command("prune_images", stdout=removed)
+    assert sorted(stored_files(media_root)) == kept and f"Removed {len(left)} files" in removed.getvalue()
+    assert render_post(Post.objects.get()).count("srcset=") == 1  # the kept post's images are untouched
+
+
+def test_pruning_refuses_to_touch_files_being_written(election_night):
+    with pytest.raises(CommandError, match="at least 1 minute"):
+        call_command("prune_images", "--older-than", "0")

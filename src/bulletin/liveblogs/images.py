@@ -9,6 +9,7 @@ JPEG, or PNG for images with transparency and for palette graphics (GIFs, indexe
 File names are random: an upload's own name may say who took it, or where.
 """
 
+import datetime as dt
 import io
 import logging
 import math
@@ -198,3 +199,23 @@ def delete(storage: Storage, names: list[str]) -> None:
             storage.delete(name)
         except OSError:
             logger.warning("Could not remove %s, written for an image that was not kept.", name, exc_info=True)
+
+
+def unreferenced(storage: Storage, kept: set[str], *, folder: str, before: dt.datetime) -> list[str]:
+    """Files under folder that no image refers to and that were last written before ``before``.
+
+    They are left when a post's transaction rolls back after its images were stored, or
+    when a server dies while saving one. Files written after ``before`` may belong to a
+    post being saved right now, so they stay.
+    """
+    found = []
+    pending = [folder] if storage.exists(folder) else []
+    while pending:
+        current = pending.pop()
+        folders, files = storage.listdir(current)
+        pending.extend(f"{current}/{name}" for name in folders)
+        for name in files:
+            path = f"{current}/{name}"
+            if path not in kept and storage.get_modified_time(path) < before:
+                found.append(path)
+    return sorted(found)
