@@ -79,3 +79,29 @@ def test_published_posts_are_not_drafts_any_more():
         services.update_draft(post, author=ada(), body="x")
     with pytest.raises(ValidationError, match="already published"):
         services.publish_draft(post, editor=ada())
+
+
+def test_two_step_desk_actions_leave_nothing_behind_when_the_second_step_is_refused(riz):
+    liveblog = make_liveblog()
+    soon = timezone.now() + dt.timedelta(hours=1)
+    with pytest.raises(PermissionDenied):  # reporters may not schedule
+        services.save_new_draft(liveblog, author=riz, body="Turnout at 40 %.", at=soon)
+    with pytest.raises(ValidationError, match="in the future"):
+        services.save_new_draft(liveblog, author=ada(), body="Turnout at 40 %.",
+                                at=timezone.now() - dt.timedelta(minutes=5))
+    assert not Post.objects.exists()
+
+    draft = services.submit_new_post(liveblog, author=riz, headline="Ward 4", body="Queues.")
+    assert draft.state == Post.State.SUBMITTED
+    with pytest.raises(ValidationError, match="in the future"):
+        services.publish_draft_edits(draft, editor=ada(), body="Queues, rewritten.",
+                                     at=timezone.now() - dt.timedelta(minutes=5))
+    draft.refresh_from_db()
+    assert (draft.body, draft.state) == ("Queues.", Post.State.SUBMITTED)
+
+    scheduled = services.publish_draft_edits(draft, editor=ada(), body="Queues, rewritten.", at=soon)
+    assert (scheduled.body, scheduled.scheduled_at) == ("Queues, rewritten.", soon)
+    kept = services.save_draft_edits(scheduled, author=ada(), body="Queues, again.", at=soon)
+    assert kept.scheduled_at == soon and liveblog.changes.count() == 1  # still nothing public
+    published = services.publish_draft_edits(kept, editor=ada(), body="Queues, finally.")
+    assert (published.state, published.number, published.body) == (Post.State.PUBLISHED, 1, "Queues, finally.")

@@ -128,3 +128,49 @@ def publish_due_posts(*, now: dt.datetime | None = None) -> list[Post]:
             if post.state in UNPUBLISHED and post.scheduled_at and post.scheduled_at <= now:
                 published.append(go_public(liveblog, post, editor=SYSTEM, at=timezone.now()))
     return published
+
+
+# Desk actions of two steps. Run apart, a refusal in the second step (a reporter scheduling,
+# a time in the past) would leave the first step's draft behind; each pair is one transaction.
+
+
+def _to_minute(at: dt.datetime | None) -> dt.datetime | None:
+    """The time as the desk's form shows it (whole minutes), so an untouched time reads as unchanged."""
+    return at and at.replace(second=0, microsecond=0)
+
+
+def submit_new_post(liveblog: LiveBlog, *, author, **content) -> Post:
+    """Write a post and send it to the editors in one step."""
+    with transaction.atomic():
+        return submit_post(save_draft(liveblog, author=author, **content), author=author)
+
+
+def save_new_draft(liveblog: LiveBlog, *, author, at: dt.datetime | None = None, **content) -> Post:
+    """Keep a new draft; with a time, the scheduler publishes it then."""
+    with transaction.atomic():
+        post = save_draft(liveblog, author=author, **content)
+        return post if at is None else schedule_post(post, editor=author, at=at)
+
+
+def save_draft_edits(post: Post, *, author, at: dt.datetime | None, **content) -> Post:
+    """Save a draft's new text, and its new time when that changed (None cancels it)."""
+    with transaction.atomic():
+        post = update_draft(post, author=author, **content)
+        if _to_minute(at) != _to_minute(post.scheduled_at):
+            post = schedule_post(post, editor=author, at=at)
+        return post
+
+
+def submit_draft_edits(post: Post, *, author, **content) -> Post:
+    """Save a draft's new text and send it to the editors."""
+    with transaction.atomic():
+        return submit_post(update_draft(post, author=author, **content), author=author)
+
+
+def publish_draft_edits(post: Post, *, editor, at: dt.datetime | None = None, **content) -> Post:
+    """Save a draft's new text, then publish it now or schedule it for the given time."""
+    with transaction.atomic():
+        post = update_draft(post, author=editor, **content)
+        if at is not None:
+            return schedule_post(post, editor=editor, at=at)
+        return publish_draft(post, editor=editor)

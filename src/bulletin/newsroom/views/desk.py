@@ -12,7 +12,6 @@ from bulletin.liveblogs import audience, services, timefmt
 from bulletin.liveblogs.models import LiveBlog, Post
 from bulletin.liveblogs.roles import Role, role_of
 
-from .. import workflow
 from ..forms import PostForm
 from .common import attempt, desk_view, liveblog_or_404, unpublished
 
@@ -82,9 +81,9 @@ def composer_action(request: HttpRequest, liveblog: LiveBlog, form: PostForm) ->
     if action == "publish" and at is None:
         return lambda: services.publish_post(liveblog, author=user, **content)
     if action in ("publish", "draft"):
-        return lambda: workflow.draft_new(liveblog, author=user, at=at, **content)
+        return lambda: services.save_new_draft(liveblog, author=user, at=at, **content)
     if action == "submit":
-        return lambda: workflow.submit_new(liveblog, author=user, **content)
+        return lambda: services.submit_new_post(liveblog, author=user, **content)
     return None
 
 

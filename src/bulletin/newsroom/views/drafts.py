@@ -12,7 +12,6 @@ from bulletin.liveblogs import services
 from bulletin.liveblogs.models import Post
 from bulletin.liveblogs.roles import Role, role_of
 
-from .. import workflow
 from ..forms import PostForm, ReturnForm
 from .common import act, attempt, desk_view, draft_or_404, liveblog_or_404
 from .desk import NO_ACTION, digest_headline, done, post_form
@@ -41,11 +40,11 @@ def draft_action(request: HttpRequest, draft: Post, form: PostForm) -> Callable[
     action, user, content = request.POST.get("action"), request.user, form.content()
     at = form.cleaned_data.get("scheduled_at", draft.scheduled_at)
     if action == "publish":
-        return lambda: workflow.publish_draft(draft, editor=user, at=at, **content)
+        return lambda: services.publish_draft_edits(draft, editor=user, at=at, **content)
     if action == "submit":
-        return lambda: workflow.submit_draft(draft, author=user, **content)
+        return lambda: services.submit_draft_edits(draft, author=user, **content)
     if action == "draft":
-        return lambda: workflow.keep_draft(draft, author=user, at=at, **content)
+        return lambda: services.save_draft_edits(draft, author=user, at=at, **content)
     return None
 
 
