@@ -21,6 +21,21 @@ SENT = "composer-sent"
 NO_ACTION = "Choose Publish, Submit for approval or Save draft."
 
 
+def save_as_pressed(form: PostForm, choose: Callable[[], Callable[[], Post] | None]) -> tuple[Post | None, int]:
+    """Validate the composer, then call the service its pressed button asks for.
+
+    ``choose`` runs only once the form is valid, and returns that call (or None for no
+    known button). Returns (the post, 200), or (None, status) with the reasons on the form.
+    """
+    if not form.is_valid():
+        return None, 400
+    action = choose()
+    if action is None:
+        form.add_error(None, NO_ACTION)
+        return None, 400
+    return attempt(form, action)
+
+
 def post_form(request: HttpRequest, liveblog: LiveBlog, *, bound: bool, **kwargs) -> PostForm:
     """The composer's form; only editors get the 'publish at' time."""
     form = PostForm(request.POST if bound else None, request.FILES if bound else None, liveblog=liveblog, **kwargs)
@@ -103,14 +118,9 @@ def done(post: Post) -> str:
 def compose(request: HttpRequest, slug: str) -> HttpResponse:
     """Publish, schedule, submit or keep a new post, as the pressed button says."""
     liveblog = liveblog_or_404(slug)
-    form, status = post_form(request, liveblog, bound=True), 400
-    if form.is_valid():
-        action = composer_action(request, liveblog, form)
-        if action is None:
-            form.add_error(None, NO_ACTION)
-        else:
-            post, status = attempt(form, action)
-            if post:
-                messages.success(request, done(post), extra_tags=SENT)
-                return redirect("newsroom:desk", slug=liveblog.slug)
+    form = post_form(request, liveblog, bound=True)
+    post, status = save_as_pressed(form, lambda: composer_action(request, liveblog, form))
+    if post:
+        messages.success(request, done(post), extra_tags=SENT)
+        return redirect("newsroom:desk", slug=liveblog.slug)
     return render_desk(request, liveblog, form, status=status)

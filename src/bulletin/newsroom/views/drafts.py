@@ -14,7 +14,7 @@ from bulletin.liveblogs.roles import Role, role_of
 
 from ..forms import PostForm, ReturnForm
 from .common import act, attempt, desk_view, draft_or_404, liveblog_or_404
-from .desk import NO_ACTION, digest_headline, done, post_form
+from .desk import digest_headline, done, post_form, save_as_pressed
 
 
 def initial_of(post: Post) -> dict:
@@ -55,16 +55,11 @@ def draft(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     post = draft_or_404(liveblog_or_404(slug), pk, request.user)
     if request.method == "GET":
         return render_draft(request, post, post_form(request, post.liveblog, bound=False, initial=initial_of(post)))
-    form, status = post_form(request, post.liveblog, bound=True), 400
-    if form.is_valid():
-        action = draft_action(request, post, form)
-        if action is None:
-            form.add_error(None, NO_ACTION)
-        else:
-            saved, status = attempt(form, action)
-            if saved:
-                messages.success(request, done(saved))
-                return redirect("newsroom:desk", slug=slug)
+    form = post_form(request, post.liveblog, bound=True)
+    saved, status = save_as_pressed(form, lambda: draft_action(request, post, form))
+    if saved:
+        messages.success(request, done(saved))
+        return redirect("newsroom:desk", slug=slug)
     return render_draft(request, post, form, status=status)
 
 
