@@ -83,9 +83,10 @@ _SQLITE_OPTIONS = {
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'bulletin.sqlite3'}",
-        # Each render thread keeps its connection: opening one (PRAGMAs included) cost
-        # 2.9 ms against 0.8 ms for a replay query on a kept one (docs/benchmarks-fanout.md).
-        conn_max_age=60,
+        # Django's own requests close their connection when they end (under ASGI a kept one
+        # would belong to a finished request and leak); the reader edge's render threads
+        # keep theirs (reader/edge.py, KEEP_CONNECTIONS_SECONDS).
+        conn_max_age=0,
         conn_health_checks=True,
     )
 }

@@ -35,12 +35,31 @@ ROUTES = [
     (re.compile(r"/(?P<kind>static|media)/(?P<path>.+)"), "file"),
 ]
 READER_METHODS = ("GET", "HEAD")
+# Render threads keep their database connection this long: opening one (PRAGMAs included)
+# cost 2.9 ms against 0.8 ms for a replay query on a kept one (docs/benchmarks-fanout.md).
+KEEP_CONNECTIONS_SECONDS = 60
 # Paths answered straight from memory, without routing; far more than a live event's hot pages.
 HOT_PATHS = 1_024
+# The routes whose answers may go on the hot path: pages. Files keep to their own bounded cache.
+HOT_ROUTES = frozenset({"home", "live", "lite", "post"})
 RENDER_THREADS = 4
 logger = logging.getLogger(__name__)
 # Proxies commonly close a connection idle for 60 s (nginx proxy_read_timeout).
 HEARTBEAT_SECONDS = 25
+
+
+def _keep_connections() -> None:
+    """Give a new render thread connections it keeps for KEEP_CONNECTIONS_SECONDS.
+
+    The project's setting closes connections at the end of each Django request, as ASGI
+    needs; a render thread is long-lived and runs one job after another, so its own copy
+    of each database's settings keeps the connection (close_old_connections still drops
+    it once too old or broken).
+    """
+    for alias in connections:
+        wrapper = connections.create_connection(alias)
+        wrapper.settings_dict = {**wrapper.settings_dict, "CONN_MAX_AGE": KEEP_CONNECTIONS_SECONDS}
+        connections[alias] = wrapper
 
 
 def _run_job(fn, *args):
@@ -111,7 +130,8 @@ class ReaderEdge:
         self.fallback = fallback
         self.periodic = list(periodic)
         self.process = f"{socket.gethostname()}:{os.getpid()}"
-        self.executor = ThreadPoolExecutor(RENDER_THREADS, thread_name_prefix="bulletin-render")
+        self.executor = ThreadPoolExecutor(RENDER_THREADS, thread_name_prefix="bulletin-render",
+                                           initializer=_keep_connections)
         self.blogs: dict[str, BlogState] = {}
         self.heard: dict[int, int] = {}  # blog id -> newest sequence heard
         self.unknown = LRU(10_000)
@@ -313,7 +333,12 @@ class ReaderEdge:
     async def fixed_page(self, name: str, fn) -> Prepared:
         prepared = self.fixed.get(name)
         if prepared is None:
-            prepared = self.fixed[name] = await self.render((name,), fn)
+            # A render that began before a change may finish after it: share it only with
+            # requests of the same generation, and keep it only if no change came meanwhile.
+            generation = self.generation
+            prepared = await self.render((name, generation), fn)
+            if generation == self.generation:
+                self.fixed[name] = prepared
         return prepared
 
     # The stream ----------------------------------------------------------------------------
@@ -349,8 +374,8 @@ class ReaderEdge:
         prepared = await getattr(self, f"route_{name}")(request, **match.groupdict())
         if prepared is None:
             prepared = await self.fixed_page("not_found", pages.not_found_page)
-        elif (prepared.status == 200 and not request.query and generation == self.generation
-              and len(self.hot) < HOT_PATHS):
+        elif (name in HOT_ROUTES and prepared.status == 200 and not request.query
+              and generation == self.generation and len(self.hot) < HOT_PATHS):
             self.hot[scope["path"]] = prepared
         await send_prepared(send, request, prepared)
 
