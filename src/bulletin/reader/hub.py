@@ -12,7 +12,8 @@ import asyncio
 import gc
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 
 logger = logging.getLogger(__name__)
 
@@ -54,13 +55,23 @@ class CollectorPause:
         self.freeze = freeze
         self.paused = False
 
-    def pause(self, loop: asyncio.AbstractEventLoop) -> None:
+    @contextmanager
+    def waking(self) -> Iterator[None]:
+        """Wrap the loop that wakes readers: the collector stays off until they have run."""
         if self.paused or not gc.isenabled():  # already paused, or the operator turned it off
+            yield
             return
         gc.disable()
         self.paused = True
-        # Callbacks run in the order they were scheduled: this one after every reader woken.
-        loop.call_soon(self._resume)
+        try:
+            yield
+        finally:
+            try:
+                # Callbacks run in the order they were scheduled, so this one runs after the
+                # wake-up of every reader the block woke.
+                asyncio.get_running_loop().call_soon(self._resume)
+            except RuntimeError:  # no running loop to wait for: never leave the collector off
+                self._resume()
 
     def _resume(self) -> None:
         self.paused = False
@@ -149,9 +160,9 @@ class Channel:
     def _fan_out(self, payload: dict) -> None:
         event = (payload["sequence"], body_message(encode(payload)))
         self.delivered = payload["sequence"]
-        self.collector.pause(asyncio.get_running_loop())
-        for subscriber in self.subscribers:
-            subscriber.offer(event)
+        with self.collector.waking():
+            for subscriber in self.subscribers:
+                subscriber.offer(event)
 
     async def _fill(self, upto: int) -> None:
         """Read the changes this channel has not heard of yet, up to upto, from the database."""
@@ -209,10 +220,10 @@ class StreamHub:
 
     def broadcast(self, item) -> None:
         """Give every subscriber the same item: a heartbeat, or CLOSE at shutdown."""
-        self.collector.pause(asyncio.get_running_loop())
-        for channel in self.channels.values():
-            for subscriber in channel.subscribers:
-                if item is CLOSE:
-                    subscriber.close()
-                else:
-                    subscriber.offer(item)
+        with self.collector.waking():
+            for channel in self.channels.values():
+                for subscriber in channel.subscribers:
+                    if item is CLOSE:
+                        subscriber.close()
+                    else:
+                        subscriber.offer(item)

@@ -36,8 +36,8 @@ def cursor(last_event_id: str | None, after: str | None) -> int | None:
 async def serve(send, receive, *, hub: StreamHub, blog_id: int, delivered: int, after: int, replay) -> None:
     """Run one reader's stream until the reader leaves, falls behind, or the server stops."""
     subscriber = hub.join(blog_id, delivered=delivered, last=after)
-    _close_on_disconnect(receive, subscriber)
     try:
+        _close_on_disconnect(receive, subscriber)
         await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
         # A reader already at the newest change this process has heard of has missed
         # nothing it could replay: anything newer reaches it through the channel.
@@ -52,7 +52,9 @@ async def serve(send, receive, *, hub: StreamHub, blog_id: int, delivered: int, 
     except OSError:  # the client went away mid-write
         pass
     finally:
-        subscriber.watcher.cancel()
+        subscriber.close()  # a callback already on its way must not listen again
+        if subscriber.watcher is not None:
+            subscriber.watcher.cancel()
         hub.leave(blog_id, subscriber)
         await _end(send)
 
@@ -90,7 +92,7 @@ def _close_on_disconnect(receive, subscriber) -> None:
             return
         if received.exception() is not None or received.result()["type"] == "http.disconnect":
             subscriber.close()
-        else:  # the (empty) request body: what comes next is the disconnect
+        elif not subscriber.dropped:  # the (empty) request body: what comes next is the disconnect
             _close_on_disconnect(receive, subscriber)
 
     subscriber.watcher = asyncio.ensure_future(receive())
