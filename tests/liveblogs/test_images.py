@@ -282,3 +282,18 @@ def test_files_left_by_a_rolled_back_save_are_pruned_once_old(election_night, me
 def test_pruning_refuses_to_touch_files_being_written(election_night):
     with pytest.raises(CommandError, match="at least 1 minute"):
         call_command("prune_images", "--older-than", "0")
+
+
+def test_pruning_against_a_database_that_knows_none_of_the_files_refuses(election_night, media_root):
+    publish(election_night, images=[upload(phone_photo())])
+    files = sorted(stored_files(media_root))
+    an_hour_ago = time.time() - 3700
+    for path in files:
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    PostImage.objects.all().delete()  # as a database other than the one these files belong to would be
+
+    with pytest.raises(CommandError, match=rf"{len(files)} of the {len(files)} stored image files"):
+        call_command("prune_images", stdout=io.StringIO())
+    assert sorted(stored_files(media_root)) == files
+    call_command("prune_images", "--force", stdout=io.StringIO())
+    assert stored_files(media_root) == []

@@ -201,21 +201,31 @@ def delete(storage: Storage, names: list[str]) -> None:
             logger.warning("Could not remove %s, written for an image that was not kept.", name, exc_info=True)
 
 
-def unreferenced(storage: Storage, kept: set[str], *, folder: str, before: dt.datetime) -> list[str]:
-    """Files under folder that no image refers to and that were last written before ``before``.
+def stored_files(storage: Storage, folder: str) -> list[str]:
+    """The names of every file under folder in storage."""
+    found, pending = [], [folder] if storage.exists(folder) else []
+    while pending:
+        current = pending.pop()
+        folders, files = storage.listdir(current)
+        pending.extend(f"{current}/{name}" for name in folders)
+        found.extend(f"{current}/{name}" for name in files)
+    return sorted(found)
+
+
+def unreferenced(storage: Storage, names: list[str], kept: set[str], *, before: dt.datetime) -> list[str]:
+    """The names no image refers to (not in kept) of files last written before ``before``.
 
     They are left when a post's transaction rolls back after its images were stored, or
     when a server dies while saving one. Files written after ``before`` may belong to a
     post being saved right now, so they stay.
     """
     found = []
-    pending = [folder] if storage.exists(folder) else []
-    while pending:
-        current = pending.pop()
-        folders, files = storage.listdir(current)
-        pending.extend(f"{current}/{name}" for name in folders)
-        for name in files:
-            path = f"{current}/{name}"
-            if path not in kept and storage.get_modified_time(path) < before:
-                found.append(path)
-    return sorted(found)
+    for name in names:
+        if name in kept:
+            continue
+        try:
+            if storage.get_modified_time(name) < before:
+                found.append(name)
+        except FileNotFoundError:  # removed meanwhile, by the save that wrote it
+            pass
+    return found

@@ -20,6 +20,10 @@ class Command(BaseCommand):
                  "file may belong to a post being saved right now.",
         )
         parser.add_argument("--dry-run", action="store_true", help="List the files; remove nothing.")
+        parser.add_argument(
+            "--force", action="store_true",
+            help="Remove them even when that is most of the files, or every file though posts have none.",
+        )
 
     def handle(self, *args, **options) -> None:
         if options["older_than"] < 1:
@@ -30,10 +34,17 @@ class Command(BaseCommand):
             kept.add(name)
             kept.update(rendition["name"] for rendition in renditions)
         before = timezone.now() - dt.timedelta(minutes=options["older_than"])
-        folder = str(field.upload_to).split("/", 1)[0]
-        orphans = images.unreferenced(field.storage, kept, folder=folder, before=before)
+        names = images.stored_files(field.storage, str(field.upload_to).split("/", 1)[0])
+        orphans = images.unreferenced(field.storage, names, kept, before=before)
         for name in orphans:
             self.stdout.write(name)
+        # Run against the wrong database (an unset DATABASE_URL falls back to the data
+        # folder's SQLite file), every image would look unreferenced.
+        if orphans and (not kept or 2 * len(orphans) > len(names)) and not options["force"]:
+            raise CommandError(
+                f"{len(orphans)} of the {len(names)} stored image files are not referred to by any post in "
+                f"this database; is it the right one (DATABASE_URL)? Nothing was removed. --force removes them."
+            )
         if options["dry_run"]:
             self.stdout.write(f"{len(orphans)} files no post refers to; nothing removed (--dry-run).")
             return
