@@ -28,8 +28,16 @@ DEFAULTS = {
 }
 
 
+# Counts and periods that make no sense at zero or below (a zero period is a busy loop).
+POSITIVE = frozenset({"PAGE_SIZE", "LITE_PAGE_SIZE", "CHANGES_WINDOW", "CHANGE_POLL_SECONDS",
+                      "READER_REPORT_SECONDS", "GC_COLLECT_SECONDS"})
+
+
 def get(key: str):
     """Return BULLETIN[key] from settings, else its default."""
     if key not in DEFAULTS:
         raise ImproperlyConfigured(f"BULLETIN has no setting named {key!r}.")
-    return getattr(settings, "BULLETIN", {}).get(key, DEFAULTS[key])
+    value = getattr(settings, "BULLETIN", {}).get(key, DEFAULTS[key])
+    if key in POSITIVE and not value > 0:
+        raise ImproperlyConfigured(f"BULLETIN {key} must be above 0, not {value!r}.")
+    return value
