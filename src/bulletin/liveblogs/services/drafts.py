@@ -102,11 +102,15 @@ def publish_draft(post: Post, *, editor, at: dt.datetime | None = None) -> Post:
         return go_public(liveblog, post, editor=editor, at=at or timezone.now())
 
 
-def schedule_post(post: Post, *, editor, at: dt.datetime | None) -> Post:
-    """Publish a draft at a given time (or, with at=None, cancel its schedule)."""
+def _check_schedule(editor, at: dt.datetime | None) -> None:
     require(editor, Role.EDITOR, "schedule posts")
     if at is not None and at <= timezone.now():
         raise ValidationError({"scheduled_at": ["Choose a time in the future, or publish now."]})
+
+
+def schedule_post(post: Post, *, editor, at: dt.datetime | None) -> Post:
+    """Publish a draft at a given time (or, with at=None, cancel its schedule)."""
+    _check_schedule(editor, at)
     with transaction.atomic():
         _liveblog, post = locked_post(post)
         if post.state not in UNPUBLISHED:
@@ -131,7 +135,8 @@ def publish_due_posts(*, now: dt.datetime | None = None) -> list[Post]:
 
 
 # Desk actions of two steps. Run apart, a refusal in the second step (a reporter scheduling,
-# a time in the past) would leave the first step's draft behind; each pair is one transaction.
+# a time in the past) would leave the first step's draft behind; each pair is one transaction,
+# and what the second step would refuse is checked before the first stores any image.
 
 
 def _to_minute(at: dt.datetime | None) -> dt.datetime | None:
@@ -147,6 +152,8 @@ def submit_new_post(liveblog: LiveBlog, *, author, **content) -> Post:
 
 def save_new_draft(liveblog: LiveBlog, *, author, at: dt.datetime | None = None, **content) -> Post:
     """Keep a new draft; with a time, the scheduler publishes it then."""
+    if at is not None:
+        _check_schedule(author, at)
     with transaction.atomic():
         post = save_draft(liveblog, author=author, **content)
         return post if at is None else schedule_post(post, editor=author, at=at)
@@ -154,6 +161,8 @@ def save_new_draft(liveblog: LiveBlog, *, author, at: dt.datetime | None = None,
 
 def save_draft_edits(post: Post, *, author, at: dt.datetime | None, **content) -> Post:
     """Save a draft's new text, and its new time when that changed (None cancels it)."""
+    if _to_minute(at) != _to_minute(post.scheduled_at):
+        _check_schedule(author, at)
     with transaction.atomic():
         post = update_draft(post, author=author, **content)
         if _to_minute(at) != _to_minute(post.scheduled_at):
@@ -169,6 +178,10 @@ def submit_draft_edits(post: Post, *, author, **content) -> Post:
 
 def publish_draft_edits(post: Post, *, editor, at: dt.datetime | None = None, **content) -> Post:
     """Save a draft's new text, then publish it now or schedule it for the given time."""
+    if at is not None:
+        _check_schedule(editor, at)
+    else:
+        require(editor, Role.EDITOR, "publish posts")
     with transaction.atomic():
         post = update_draft(post, author=editor, **content)
         if at is not None:
