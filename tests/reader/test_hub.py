@@ -4,6 +4,7 @@ import asyncio
 import gc
 
 from bulletin.reader.hub import EMPTY, StreamHub
+from tests.conftest import run_async
 
 
 async def _nothing_missed(*args) -> list[dict]:
@@ -29,14 +30,14 @@ async def _fan_out_to(readers: int) -> tuple[list[bool], bool]:
 
 def test_the_collector_is_off_while_woken_readers_run_and_on_again_after():
     assert gc.isenabled()
-    woken, after = asyncio.run(_fan_out_to(50))
+    woken, after = run_async(_fan_out_to(50))
     assert woken == [False] * 50 and after is True
 
 
 def test_a_collector_the_operator_turned_off_stays_off():
     gc.disable()
     try:
-        woken, after = asyncio.run(_fan_out_to(3))
+        woken, after = run_async(_fan_out_to(3))
         assert woken == [False] * 3 and after is False
     finally:
         gc.enable()
