@@ -5,7 +5,10 @@
 # Bulletin (1 and 2 granian workers, Redis as the broker, SQLite) against nginx + nchan
 # doing the same in the same run, on loopback. See docs/benchmarks-fanout.md.
 #
-# Knobs (environment): BENCH_SUBSCRIBERS ("1000 5000 10000"), BENCH_SCENARIOS
+# At the largest N, the goal's, the scenarios run BENCH_ROUNDS times (3) and the verdict
+# takes the median of each round's ratio to the nchan run of the same round.
+#
+# Knobs (environment): BENCH_SUBSCRIBERS ("1000 5000 10000"), BENCH_ROUNDS (3), BENCH_SCENARIOS
 # ("nchan bulletin-w1 bulletin-w2"; also bulletin-w1-poll: the in-process broker, so the
 # server hears of changes from its database poll), BENCH_CHANGES (20), BENCH_INTERVAL (0.5 s),
 # BENCH_SETTLE (30 s of waiting for a quiet machine per round), BENCH_TIMEOUT (2400 s for
@@ -21,6 +24,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 NCHAN_MODULE=/usr/lib/nginx/modules/ngx_nchan_module.so
 SUBSCRIBERS=${BENCH_SUBSCRIBERS:-"1000 5000 10000"}
 SCENARIOS=${BENCH_SCENARIOS:-"nchan bulletin-w1 bulletin-w2"}
+ROUNDS=${BENCH_ROUNDS:-3}
 CHANGES=${BENCH_CHANGES:-20}
 INTERVAL=${BENCH_INTERVAL:-0.5}
 TIMEOUT=${BENCH_TIMEOUT:-2400}
@@ -132,7 +136,8 @@ echo "SSE fan-out on $(nproc) CPUs ($(lscpu | sed -n 's/^Model name: *//p' | hea
 
 # --- Runs -------------------------------------------------------------------------------------
 for n in $SUBSCRIBERS; do
-  for scenario in $SCENARIOS; do
+  rounds=1; ((n < most)) || rounds=$ROUNDS
+  for scenario in $(for _ in $(seq "$rounds"); do echo "$SCENARIOS"; done); do
     settle
     port=$(free_port)
     case $scenario in
