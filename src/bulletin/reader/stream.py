@@ -48,7 +48,18 @@ async def serve(send, receive, *, hub: StreamHub, blog_id: int, delivered: int, 
         await send(body_message(RETRY + b"".join(encode(payload) for payload in missed)))
         if missed:
             subscriber.last = max(subscriber.last, missed[-1]["sequence"])
-        await _relay(send, subscriber)
+        # Relay, here rather than in a function of its own: every change resumes this
+        # chain of awaits twice per reader, and each frame in it costs each time.
+        while (item := subscriber.take()) is not CLOSE:
+            if item is EMPTY:
+                await subscriber.wait()
+            elif item is HEARTBEAT:
+                await send(HEARTBEAT)
+            else:
+                sequence, message = item
+                if sequence > subscriber.last:
+                    subscriber.last = sequence
+                    await send(message)
     except OSError:  # the client went away mid-write
         pass
     finally:
@@ -57,19 +68,6 @@ async def serve(send, receive, *, hub: StreamHub, blog_id: int, delivered: int, 
             subscriber.watcher.cancel()
         hub.leave(blog_id, subscriber)
         await _end(send)
-
-
-async def _relay(send, subscriber) -> None:
-    while (item := subscriber.take()) is not CLOSE:
-        if item is EMPTY:
-            await subscriber.wait()
-        elif item is HEARTBEAT:
-            await send(HEARTBEAT)
-        else:
-            sequence, message = item
-            if sequence > subscriber.last:
-                subscriber.last = sequence
-                await send(message)
 
 
 async def _end(send) -> None:
